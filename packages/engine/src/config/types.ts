@@ -1,0 +1,103 @@
+import type { Channel, PerChannel } from "../shared/channels.ts";
+import type {
+  AgentId,
+  AuxCodeId,
+  EntryPointId,
+  ProfileId,
+  QueueId,
+  TeamId,
+  TenantId,
+} from "../shared/ids.ts";
+
+/** Idle and wrap-up reasons share one shape ("aux codes"), as in the desktops Parley replaces. */
+export interface AuxCode {
+  readonly id: AuxCodeId;
+  readonly name: string;
+  readonly kind: "IDLE" | "WRAP_UP";
+  /** Exactly one default per kind: login and "Go Idle" use the idle one, auto wrap-up the other. */
+  readonly isDefault: boolean;
+}
+
+export interface AutoWrapUp {
+  readonly enabled: boolean;
+  /** Seconds in wrap-up before the default wrap-up code is applied for the agent (WRP-3). */
+  readonly afterSec: number;
+}
+
+export interface DisconnectPolicy {
+  /** Seconds between the desktop going away and the forced logout or Idle (CON-1). */
+  readonly graceSec: number;
+  /** Seconds of missing heartbeats after which a desktop counts as crashed (CON-2). */
+  readonly heartbeatTimeoutSec: number;
+  /** LOAD: log the agent out on disconnect; off puts the agent Idle instead (CON-3). */
+  readonly logoutOnDisconnect: boolean;
+}
+
+/** The desktop profile: what an agent may choose and how much work an agent takes at once. */
+export interface DesktopProfile {
+  readonly id: ProfileId;
+  readonly name: string;
+  readonly idleCodeIds: readonly AuxCodeId[];
+  readonly wrapUpCodeIds: readonly AuxCodeId[];
+  /** Concurrent tasks per channel; voice is 0 or 1, 0 means the channel is not handled. */
+  readonly capacity: PerChannel<number>;
+  /** Seconds an offer waits for Accept before RONA (RTE-3). */
+  readonly offerTimeoutSec: PerChannel<number>;
+  readonly autoWrapUp: AutoWrapUp;
+  /** AGT-9: after an outdial call ends, yes → Available, no → Idle. */
+  readonly availableAfterOutdial: boolean;
+  readonly disconnect: DisconnectPolicy;
+}
+
+export interface Team {
+  readonly id: TeamId;
+  readonly name: string;
+}
+
+export type Role = "agent" | "supervisor" | "admin";
+
+export interface User {
+  readonly id: AgentId;
+  readonly name: string;
+  readonly roles: readonly Role[];
+  readonly teamIds: readonly TeamId[];
+  readonly profileId: ProfileId;
+}
+
+export interface Queue {
+  readonly id: QueueId;
+  readonly name: string;
+  readonly channel: Channel;
+  /** Agents logged in to any of these teams serve the queue. */
+  readonly teamIds: readonly TeamId[];
+  readonly distribution: "longest_available";
+  /** A contact answered within this many seconds counts as in service level. */
+  readonly serviceLevelSec: number;
+}
+
+export interface EntryPoint {
+  readonly id: EntryPointId;
+  readonly name: string;
+  readonly channel: Channel;
+  readonly kind: "inbound" | "outdial";
+  readonly queueId: QueueId;
+  readonly active: boolean;
+}
+
+/** A multiline address: agents logging in with it must pick one of its lines (AGT-10). */
+export interface SharedLine {
+  readonly address: string;
+  readonly lines: readonly string[];
+}
+
+export interface TenantConfig {
+  readonly tenantId: TenantId;
+  readonly name: string;
+  readonly auxCodes: readonly AuxCode[];
+  readonly profiles: readonly DesktopProfile[];
+  readonly teams: readonly Team[];
+  readonly users: readonly User[];
+  readonly queues: readonly Queue[];
+  readonly entryPoints: readonly EntryPoint[];
+  readonly sharedLines: readonly SharedLine[];
+}

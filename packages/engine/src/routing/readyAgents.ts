@@ -1,0 +1,91 @@
+import { OrderedSet } from "js-sdsl";
+import type { AgentState } from "../agents/state.ts";
+import { CHANNELS, type Channel, type PerChannel } from "../shared/channels.ts";
+import type { AgentId, TeamId } from "../shared/ids.ts";
+import type { Instant } from "../shared/time.ts";
+
+/** An agent's place in line for one channel: the longest ready comes first. */
+export interface ReadyKey {
+  readonly at: Instant;
+  readonly id: AgentId;
+}
+
+const compare = (a: ReadyKey, b: ReadyKey): number => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const slot = (teamId: TeamId, channel: Channel) => `${teamId}\u0000${channel}`;
+
+/**
+ * Available agents with free capacity, per team and channel, longest ready first (RTE-1).
+ * Kept in step with agent state by evolve, so a routing decision reads the head of an ordered
+ * set instead of scanning every agent.
+ */
+export class ReadyAgents {
+  private readonly lines = new Map<string, OrderedSet<ReadyKey>>();
+  private readonly placed = new Map<AgentId, { teamId: TeamId; keys: Partial<Record<Channel, ReadyKey>> }>();
+
+  /** Re-files the agent after any change to its presence, load or capacity. */
+  update(agent: AgentState, capacity: PerChannel<number>): void {
+    const entry = this.placed.get(agent.id) ?? { teamId: agent.station.teamId, keys: {} };
+    for (const channel of CHANNELS) {
+      const want =
+        agent.presence.type === "available" &&
+        agent.pending?.type !== "logged_out" &&
+        agent.load[channel] < capacity[channel];
+      const old = entry.keys[channel];
+      const at = Math.max(agent.presence.since, agent.lastWorkAt[channel]);
+      if (old && (!want || old.at !== at)) {
+        this.line(entry.teamId, channel).eraseElementByKey(old);
+        delete entry.keys[channel];
+      }
+      if (want && !entry.keys[channel]) {
+        const key = { at, id: agent.id };
+        this.line(entry.teamId, channel).insert(key);
+        entry.keys[channel] = key;
+      }
+    }
+    this.placed.set(agent.id, entry);
+  }
+
+  remove(agentId: AgentId): void {
+    const entry = this.placed.get(agentId);
+    if (!entry) return;
+    for (const channel of CHANNELS) {
+      const key = entry.keys[channel];
+      if (key) this.line(entry.teamId, channel).eraseElementByKey(key);
+    }
+    this.placed.delete(agentId);
+  }
+
+  isReady(agentId: AgentId, channel: Channel): boolean {
+    return this.placed.get(agentId)?.keys[channel] !== undefined;
+  }
+
+  /** The longest-ready agent of a team on a channel that `skip` does not rule out. */
+  first(teamId: TeamId, channel: Channel, skip?: (id: AgentId) => boolean): ReadyKey | undefined {
+    const line = this.lines.get(slot(teamId, channel));
+    if (!line) return undefined;
+    if (!skip) return line.front();
+    for (const key of line) if (!skip(key.id)) return key;
+    return undefined;
+  }
+
+  /** Every line in order, for snapshots and invariant checks. */
+  dump(): Record<string, AgentId[]> {
+    const out: Record<string, AgentId[]> = {};
+    for (const [name, line] of [...this.lines].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (line.size() > 0) out[name.replace("\u0000", "/")] = [...line].map((k) => k.id);
+    }
+    return out;
+  }
+
+  private line(teamId: TeamId, channel: Channel): OrderedSet<ReadyKey> {
+    const name = slot(teamId, channel);
+    let line = this.lines.get(name);
+    if (!line) {
+      line = new OrderedSet<ReadyKey>([], compare);
+      this.lines.set(name, line);
+    }
+    return line;
+  }
+}
+
+export const compareReady = compare;

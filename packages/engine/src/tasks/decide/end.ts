@@ -1,0 +1,53 @@
+import { seconds } from "../../shared/time.ts";
+import { accept, type Decision } from "../../shared/decision.ts";
+import { activeTask, isRejection } from "../../shared/guards.ts";
+import type { Instant } from "../../shared/time.ts";
+import type { TenantState } from "../../tenant/state.ts";
+import type { CustomerLeft, EndTask } from "../commands.ts";
+import type { TaskEnded, TaskEvent } from "../events.ts";
+import type { TaskOf } from "../state.ts";
+import { ownedBy } from "./offerOf.ts";
+
+function ended(s: TenantState, task: TaskOf<"assigned">, by: TaskEnded["by"], now: Instant): TaskEnded {
+  const profileId = s.agents.get(task.agentId)?.profileId;
+  const auto = profileId === undefined ? undefined : s.config?.profiles.get(profileId)?.autoWrapUp;
+  return {
+    type: "task.ended",
+    at: now,
+    taskId: task.id,
+    agentId: task.agentId,
+    by,
+    autoWrapUpAt: auto?.enabled ? now + seconds(auto.afterSec) : null,
+  };
+}
+
+/** The agent ends the interaction; wrap-up follows (WRP-2), on a timer if configured (WRP-3). */
+export function decideEnd(cmd: EndTask, s: TenantState, now: Instant): Decision<TaskEvent> {
+  const task = ownedBy(s, cmd.taskId, cmd.agentId, "assigned");
+  if (isRejection(task)) return task;
+  return accept(ended(s, task, "agent", now));
+}
+
+/**
+ * The customer went away. Waiting or offered, the contact is abandoned and any offer withdrawn;
+ * connected, it ends and the agent wraps up; in wrap-up it changes nothing.
+ */
+export function decideCustomerLeft(cmd: CustomerLeft, s: TenantState, now: Instant): Decision<TaskEvent> {
+  const task = activeTask(s, cmd.taskId);
+  if (isRejection(task)) return task;
+  switch (task.status) {
+    case "queued":
+    case "offered":
+      return accept({
+        type: "task.canceled",
+        at: now,
+        taskId: task.id,
+        reason: "abandoned",
+        agentId: task.status === "offered" ? task.offer.agentId : null,
+      });
+    case "assigned":
+      return accept(ended(s, task, "customer", now));
+    case "wrapping":
+      return accept();
+  }
+}

@@ -1,0 +1,46 @@
+import { DIGITAL_CHANNELS } from "../../shared/channels.ts";
+import { accept, type Decision, reject } from "../../shared/decision.ts";
+import { isRejection, loggedInAgent } from "../../shared/guards.ts";
+import type { Instant } from "../../shared/time.ts";
+import type { TenantState } from "../../tenant/state.ts";
+import type { AcceptAllDigital, AcceptTask, ConfirmOfferDelivered, DeclineTask } from "../commands.ts";
+import type { TaskEvent } from "../events.ts";
+import { offeredTo } from "./offerOf.ts";
+
+/** The connecting popover becomes the contact request the agent acts on. Implements RTE-2. */
+export function decideDelivered(cmd: ConfirmOfferDelivered, s: TenantState, now: Instant): Decision<TaskEvent> {
+  const task = offeredTo(s, cmd.taskId, cmd.agentId);
+  if (isRejection(task)) return task;
+  if (task.offer.phase === "requested") return accept();
+  return accept({ type: "offer.delivered", at: now, taskId: task.id, agentId: cmd.agentId });
+}
+
+/** Accept a contact request; while it is still connecting there is nothing to accept yet. Implements RTE-2. */
+export function decideAccept(cmd: AcceptTask, s: TenantState, now: Instant): Decision<TaskEvent> {
+  const task = offeredTo(s, cmd.taskId, cmd.agentId);
+  if (isRejection(task)) return task;
+  if (task.offer.phase === "connecting")
+    return reject("OFFER_NOT_DELIVERED", `Task ${task.id} is still connecting to the agent`, { taskId: task.id });
+  return accept({ type: "task.assigned", at: now, taskId: task.id, agentId: cmd.agentId });
+}
+
+/** "Accept N requests": every delivered digital offer of the agent at once. Implements POP-4. */
+export function decideAcceptAll(cmd: AcceptAllDigital, s: TenantState, now: Instant): Decision<TaskEvent> {
+  const agent = loggedInAgent(s, cmd.agentId);
+  if (isRejection(agent)) return agent;
+  const events: TaskEvent[] = [];
+  for (const taskId of agent.offers) {
+    const task = s.tasks.get(taskId);
+    if (task?.status === "offered" && task.offer.phase === "requested" && DIGITAL_CHANNELS.includes(task.channel))
+      events.push({ type: "task.assigned", at: now, taskId, agentId: agent.id });
+  }
+  if (events.length === 0) return reject("NOTHING_TO_ACCEPT", "There is no digital contact request to accept");
+  return accept(...events);
+}
+
+/** Decline: the task goes back to its place in the queue and on to someone else. */
+export function decideDecline(cmd: DeclineTask, s: TenantState, now: Instant): Decision<TaskEvent> {
+  const task = offeredTo(s, cmd.taskId, cmd.agentId);
+  if (isRejection(task)) return task;
+  return accept({ type: "offer.declined", at: now, taskId: task.id, agentId: cmd.agentId });
+}

@@ -1,0 +1,111 @@
+import type { Channel } from "../shared/channels.ts";
+import type { AgentId, AuxCodeId, EntryPointId, QueueId, TaskId } from "../shared/ids.ts";
+import type { Duration, Instant } from "../shared/time.ts";
+import type { OfferFailureCause } from "./commands.ts";
+import type { Customer } from "./state.ts";
+
+export interface TaskReceived {
+  readonly type: "task.received";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  readonly channel: Channel;
+  readonly entryPointId: EntryPointId;
+  readonly queueId: QueueId;
+  readonly priority: number;
+  readonly customer: Customer;
+  readonly excluded: readonly AgentId[];
+}
+
+export interface OfferCreated {
+  readonly type: "offer.created";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  readonly agentId: AgentId;
+  readonly expiresAt: Instant;
+  readonly flashAt: Instant | null;
+}
+
+export interface OfferDelivered {
+  readonly type: "offer.delivered";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  readonly agentId: AgentId;
+}
+
+export interface OfferDeclined {
+  readonly type: "offer.declined";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  readonly agentId: AgentId;
+}
+
+/** RONA: the task goes back to the head of its queue; the agent's RONA is its own event. */
+export interface OfferTimedOut {
+  readonly type: "offer.timed_out";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  readonly agentId: AgentId;
+}
+
+export interface OfferFailed {
+  readonly type: "offer.failed";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  readonly agentId: AgentId;
+  readonly cause: OfferFailureCause;
+}
+
+export interface TaskAssigned {
+  readonly type: "task.assigned";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  readonly agentId: AgentId;
+}
+
+export interface TaskEnded {
+  readonly type: "task.ended";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  readonly agentId: AgentId;
+  readonly by: "agent" | "customer";
+  readonly autoWrapUpAt: Instant | null;
+}
+
+export interface TaskCanceled {
+  readonly type: "task.canceled";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  readonly reason: "abandoned";
+  /** The agent it was offered to when the customer left, if any. */
+  readonly agentId: AgentId | null;
+}
+
+/** What interaction history shows (TMR-5): handling includes hold and consult time. */
+export interface TaskDurations {
+  readonly waited: Duration;
+  readonly handled: Duration;
+  readonly wrappedUp: Duration;
+  readonly total: Duration;
+}
+
+export interface TaskWrappedUp {
+  readonly type: "task.wrapup";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  readonly agentId: AgentId;
+  readonly codeId: AuxCodeId;
+  readonly auto: boolean;
+  readonly durations: TaskDurations;
+}
+
+export type TaskEvent =
+  | TaskReceived
+  | OfferCreated
+  | OfferDelivered
+  | OfferDeclined
+  | OfferTimedOut
+  | OfferFailed
+  | TaskAssigned
+  | TaskEnded
+  | TaskCanceled
+  | TaskWrappedUp;

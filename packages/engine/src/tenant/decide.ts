@@ -1,0 +1,70 @@
+import { decideChangeState } from "../agents/decide/changeState.ts";
+import { decideLogin } from "../agents/decide/login.ts";
+import { decideLogout } from "../agents/decide/logout.ts";
+import { decideSetPending } from "../agents/decide/setPending.ts";
+import { decideConfigure } from "../config/configure.ts";
+import type { Decision } from "../shared/decision.ts";
+import type { Instant } from "../shared/time.ts";
+import { decideCustomerLeft, decideEnd } from "../tasks/decide/end.ts";
+import { decideAccept, decideAcceptAll, decideDecline, decideDelivered } from "../tasks/decide/offerResponses.ts";
+import { decideOfferFailed, decideOfferTimeout } from "../tasks/decide/rona.ts";
+import { decideReceive } from "../tasks/decide/receive.ts";
+import { decideAutoWrapUp, decideWrapUp } from "../tasks/decide/wrapUp.ts";
+import type { DueTimer } from "../timers/timers.ts";
+import type { Command, TenantEvent } from "./messages.ts";
+import type { TenantState } from "./state.ts";
+
+/**
+ * What a command means in this state: the events it causes, or a rejection with a stable code.
+ * Reads the state, never changes it. Routing follow-ups (offers) come from `route` afterwards.
+ */
+export function decide(s: TenantState, cmd: Command, now: Instant): Decision<TenantEvent> {
+  switch (cmd.type) {
+    case "ConfigureTenant":
+      return decideConfigure(cmd, s, now);
+    case "LoginAgent":
+      return decideLogin(cmd, s, now);
+    case "LogoutAgent":
+      return decideLogout(cmd, s, now);
+    case "ChangeAgentState":
+      return decideChangeState(cmd, s, now);
+    case "SetPendingAgentState":
+      return decideSetPending(cmd, s, now);
+    case "ReceiveTask":
+      return decideReceive(cmd, s, now);
+    case "ConfirmOfferDelivered":
+      return decideDelivered(cmd, s, now);
+    case "AcceptTask":
+      return decideAccept(cmd, s, now);
+    case "AcceptAllDigital":
+      return decideAcceptAll(cmd, s, now);
+    case "DeclineTask":
+      return decideDecline(cmd, s, now);
+    case "ReportOfferFailed":
+      return decideOfferFailed(cmd, s, now);
+    case "EndTask":
+      return decideEnd(cmd, s, now);
+    case "CustomerLeft":
+      return decideCustomerLeft(cmd, s, now);
+    case "WrapUpTask":
+      return decideWrapUp(cmd, s, now);
+    default: {
+      const unreachable: never = cmd;
+      return unreachable;
+    }
+  }
+}
+
+/** What a due timer means in this state. */
+export function decideTimer(s: TenantState, timer: DueTimer, now: Instant): Decision<TenantEvent> {
+  switch (timer.kind) {
+    case "offer_timeout":
+      return decideOfferTimeout(timer.taskId, s, now);
+    case "auto_wrap_up":
+      return decideAutoWrapUp(timer.taskId, s, now);
+    default: {
+      const unreachable: never = timer.kind;
+      return unreachable;
+    }
+  }
+}

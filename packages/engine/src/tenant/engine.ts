@@ -1,0 +1,76 @@
+import type { Decision } from "../shared/decision.ts";
+import type { AgentId, TaskId } from "../shared/ids.ts";
+import type { Instant } from "../shared/time.ts";
+import { route } from "../routing/route.ts";
+import type { DueTimer } from "../timers/timers.ts";
+import { decide, decideTimer } from "./decide.ts";
+import { evolve } from "./evolve.ts";
+import type { Command, TenantEvent } from "./messages.ts";
+import { initialState, type TenantState } from "./state.ts";
+
+/**
+ * One tenant's engine: the single writer of its state. `execute` decides a command, applies its
+ * events and the routing they make possible, and returns all of them — the host appends exactly
+ * these to the log. Replaying the log through `evolve` rebuilds the same state.
+ */
+export class Engine {
+  constructor(readonly state: TenantState = initialState()) {}
+
+  static replay(events: Iterable<TenantEvent>): Engine {
+    const engine = new Engine();
+    for (const e of events) evolve(engine.state, e);
+    return engine;
+  }
+
+  execute(command: Command, now: Instant): Decision<TenantEvent> {
+    const at = this.clock(now);
+    const decision = decide(this.state, command, at);
+    if (!decision.ok) return decision;
+    return { ok: true, events: this.commit(decision.events, at) };
+  }
+
+  /** Fires every timer due at `now`, oldest first, and returns what they caused. */
+  tick(now: Instant): TenantEvent[] {
+    const at = this.clock(now);
+    const out: TenantEvent[] = [];
+    for (let timer = this.state.timers.next(); timer && timer.at <= at; timer = this.state.timers.next()) {
+      const decision = decideTimer(this.state, timer, at);
+      const events = decision.ok ? decision.events : [];
+      out.push(...this.commit(events, at));
+      if (this.state.timers.next() === timer) throw new Error(`timer ${timer.kind} of ${timer.taskId} did not clear`);
+    }
+    return out;
+  }
+
+  /** When the host must call `tick` next; null when nothing is due. */
+  nextDueAt(): Instant | null {
+    return this.state.timers.next()?.at ?? null;
+  }
+
+  dueTimers(): DueTimer[] {
+    return this.state.timers.list();
+  }
+
+  private commit(events: TenantEvent[], at: Instant): TenantEvent[] {
+    const out = [...events];
+    const agents = new Set<AgentId>();
+    const tasks = new Set<TaskId>();
+    let everything = false;
+    for (const e of events) {
+      evolve(this.state, e);
+      if (e.type === "tenant.configured") everything = true;
+      if ("agentId" in e && e.agentId !== null) agents.add(e.agentId);
+      if ("taskId" in e) tasks.add(e.taskId);
+    }
+    route(this.state, { agents, tasks, everything }, at, (offer) => {
+      evolve(this.state, offer);
+      out.push(offer);
+    });
+    return out;
+  }
+
+  /** The tenant's clock never runs backwards, whatever the host's clock does. */
+  private clock(now: Instant): Instant {
+    return Math.max(now, this.state.lastAt);
+  }
+}

@@ -1,0 +1,21 @@
+import { refile } from "../agents/refile.ts";
+import { evolveAgent } from "../agents/evolve.ts";
+import { lookupConfig } from "../config/lookup.ts";
+import { evolveTask } from "../tasks/evolve.ts";
+import type { TenantEvent } from "./messages.ts";
+import type { TenantState } from "./state.ts";
+
+/** Applies one event to the state, in place. Total: an event never fails to apply. */
+export function evolve(state: TenantState, e: TenantEvent): TenantState {
+  state.lastAt = Math.max(state.lastAt, e.at);
+  if (e.type === "tenant.configured") {
+    state.config = lookupConfig(e.config);
+    // Capacities may have changed: every agent's place in line is recomputed.
+    for (const agent of state.agents.values()) refile(state, agent);
+  } else if (e.type.startsWith("agent.")) {
+    evolveAgent(state, e as Extract<TenantEvent, { type: `agent.${string}` }>);
+  } else {
+    evolveTask(state, e as Extract<TenantEvent, { type: `task.${string}` | `offer.${string}` }>);
+  }
+  return state;
+}

@@ -1,0 +1,22 @@
+import type { AgentCommand } from "../agents/commands.ts";
+import type { AgentEvent } from "../agents/events.ts";
+import type { TenantConfig } from "../config/types.ts";
+import type { Instant } from "../shared/time.ts";
+import type { TaskCommand } from "../tasks/commands.ts";
+import type { TaskEvent } from "../tasks/events.ts";
+
+export interface ConfigureTenant {
+  readonly type: "ConfigureTenant";
+  readonly config: TenantConfig;
+}
+
+export interface TenantConfigured {
+  readonly type: "tenant.configured";
+  readonly at: Instant;
+  readonly config: TenantConfig;
+}
+
+/** Everything a host may ask of the engine. Timers are fired by `tick`, never sent. */
+export type Command = ConfigureTenant | AgentCommand | TaskCommand;
+
+export type TenantEvent = TenantConfigured | AgentEvent | TaskEvent;

@@ -1,0 +1,47 @@
+import { OrderedSet } from "js-sdsl";
+import type { TaskId } from "../shared/ids.ts";
+import type { Instant } from "../shared/time.ts";
+
+/** Every timer the engine owns. Later slices add disconnect grace, recording resume, callbacks. */
+export type TimerKind = "offer_timeout" | "auto_wrap_up";
+
+export interface DueTimer {
+  readonly at: Instant;
+  readonly kind: TimerKind;
+  readonly taskId: TaskId;
+}
+
+const compare = (a: DueTimer, b: DueTimer): number =>
+  a.at - b.at || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0);
+
+/**
+ * Due times derived from the state, in firing order. Evolve sets and clears them with the state
+ * they belong to, so a timer can never outlive what it guards.
+ */
+export class Timers {
+  private readonly due = new OrderedSet<DueTimer>([], compare);
+  private readonly byRef = new Map<string, DueTimer>();
+
+  set(kind: TimerKind, taskId: TaskId, at: Instant): void {
+    this.clear(kind, taskId);
+    const timer = { at, kind, taskId };
+    this.due.insert(timer);
+    this.byRef.set(`${kind}:${taskId}`, timer);
+  }
+
+  clear(kind: TimerKind, taskId: TaskId): void {
+    const ref = `${kind}:${taskId}`;
+    const timer = this.byRef.get(ref);
+    if (!timer) return;
+    this.due.eraseElementByKey(timer);
+    this.byRef.delete(ref);
+  }
+
+  next(): DueTimer | undefined {
+    return this.due.front();
+  }
+
+  list(): DueTimer[] {
+    return [...this.due];
+  }
+}
