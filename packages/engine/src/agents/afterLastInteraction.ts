@@ -15,9 +15,20 @@ export function applyPendingAfter(agent: AgentState, endingTask: TaskId, now: In
   // The agent chose it earlier; the system only carries it out.
   const actor = { kind: "agent", id: agent.id } as const;
   if (pending.type === "logged_out") {
-    return [{ type: "agent.logged_out", at: now, agentId: agent.id, from, cause: "pending_applied", reasonCode: null, actor }];
+    return [
+      {
+        type: "agent.logged_out",
+        at: now,
+        agentId: agent.id,
+        from,
+        cause: "pending_applied",
+        reasonCode: null,
+        actor,
+      },
+    ];
   }
-  if (samePresence(from, pending)) return [{ type: "agent.pending_state.set", at: now, agentId: agent.id, pending: null }];
+  if (samePresence(from, pending))
+    return [{ type: "agent.pending_state.set", at: now, agentId: agent.id, pending: null }];
   return [
     {
       type: "agent.state.changed",

@@ -10,7 +10,9 @@ export interface StationChoice {
 }
 
 /** The states an agent (or supervisor) may choose. RONA is the system's alone (AGT-5). */
-export type ChosenState = { readonly type: "available" } | { readonly type: "idle"; readonly codeId?: AuxCodeId };
+export type ChosenState =
+  | { readonly type: "available" }
+  | { readonly type: "idle"; readonly codeId?: AuxCodeId };
 
 export type ChosenPending = ChosenState | { readonly type: "logged_out" };
 

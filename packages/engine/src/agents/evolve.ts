@@ -1,8 +1,9 @@
+import { assertNever } from "../shared/assertNever.ts";
 import { perChannel } from "../shared/channels.ts";
 import type { TenantState } from "../tenant/state.ts";
 import type { AgentEvent } from "./events.ts";
-import type { AgentState, Presence, PresenceValue, Station } from "./state.ts";
 import { refile } from "./refile.ts";
+import type { AgentState, Presence, PresenceValue, Station } from "./state.ts";
 
 export const deviceKey = (s: Station): string | null =>
   s.address === null ? null : `${s.device}:${s.address}${s.line === null ? "" : `#${s.line}`}`;
@@ -60,10 +61,7 @@ export function evolveAgent(state: TenantState, e: AgentEvent): void {
       refile(state, agent);
       return;
     }
-    default: {
-      const unreachable: never = e;
-      return unreachable;
-    }
+    default:
+      assertNever(e);
   }
 }
-

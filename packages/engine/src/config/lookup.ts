@@ -27,7 +27,8 @@ export interface ConfigLookup {
   queuesServedBy(teamId: TeamId, channel: Channel): readonly Queue[];
 }
 
-const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((i) => [i.id as string, i]));
+const byId = <T extends { id: string }>(items: readonly T[]) =>
+  new Map(items.map((i) => [i.id as string, i]));
 
 export function lookupConfig(config: TenantConfig): ConfigLookup {
   const served = new Map<string, Queue[]>();

@@ -22,7 +22,8 @@ export function validateConfig(config: TenantConfig): ConfigIssue[] {
     const seen = new Set<string>();
     items.forEach((item, i) => {
       if (!item.id) issue(`${name}[${i}].id`, "MISSING", `${name}[${i}] has no id`);
-      else if (seen.has(item.id)) issue(`${name}[${i}].id`, "DUPLICATE_ID", `Duplicate id "${item.id}" in ${name}`);
+      else if (seen.has(item.id))
+        issue(`${name}[${i}].id`, "DUPLICATE_ID", `Duplicate id "${item.id}" in ${name}`);
       seen.add(item.id);
     });
     return seen;
@@ -43,7 +44,11 @@ export function validateConfig(config: TenantConfig): ConfigIssue[] {
   for (const kind of ["IDLE", "WRAP_UP"] as const) {
     const defaults = config.auxCodes.filter((c) => c.kind === kind && c.isDefault);
     if (defaults.length !== 1)
-      issue("auxCodes", "DEFAULT_CODE", `Exactly one ${kind} code must be the default, found ${defaults.length}`);
+      issue(
+        "auxCodes",
+        "DEFAULT_CODE",
+        `Exactly one ${kind} code must be the default, found ${defaults.length}`,
+      );
   }
   config.auxCodes.forEach((c, i) => {
     if (!c.name.trim()) issue(`auxCodes[${i}].name`, "MISSING", `Aux code "${c.id}" has no name`);
@@ -62,7 +67,11 @@ export function validateConfig(config: TenantConfig): ConfigIssue[] {
       });
       const fallback = config.auxCodes.find((c) => c.kind === kind && c.isDefault);
       if (fallback && !p[field].includes(fallback.id))
-        issue(`${at}.${field}`, "DEFAULT_CODE", `Profile "${p.id}" must allow the default ${kind} code "${fallback.id}"`);
+        issue(
+          `${at}.${field}`,
+          "DEFAULT_CODE",
+          `Profile "${p.id}" must allow the default ${kind} code "${fallback.id}"`,
+        );
     }
     for (const c of CHANNELS) {
       inRange(`${at}.capacity.${c}`, p.capacity[c], 0, MAX_CAPACITY[c]);
@@ -79,7 +88,8 @@ export function validateConfig(config: TenantConfig): ConfigIssue[] {
       issue(`${at}.profileId`, "UNKNOWN_REFERENCE", `User "${u.id}" names unknown profile "${u.profileId}"`);
     if (u.roles.length === 0) issue(`${at}.roles`, "MISSING", `User "${u.id}" has no role`);
     u.teamIds.forEach((t, j) => {
-      if (!teamIds.has(t)) issue(`${at}.teamIds[${j}]`, "UNKNOWN_REFERENCE", `User "${u.id}" names unknown team "${t}"`);
+      if (!teamIds.has(t))
+        issue(`${at}.teamIds[${j}]`, "UNKNOWN_REFERENCE", `User "${u.id}" names unknown team "${t}"`);
     });
   });
 
@@ -87,7 +97,8 @@ export function validateConfig(config: TenantConfig): ConfigIssue[] {
     const at = `queues[${i}]`;
     if (q.teamIds.length === 0) issue(`${at}.teamIds`, "MISSING", `Queue "${q.id}" is served by no team`);
     q.teamIds.forEach((t, j) => {
-      if (!teamIds.has(t)) issue(`${at}.teamIds[${j}]`, "UNKNOWN_REFERENCE", `Queue "${q.id}" names unknown team "${t}"`);
+      if (!teamIds.has(t))
+        issue(`${at}.teamIds[${j}]`, "UNKNOWN_REFERENCE", `Queue "${q.id}" names unknown team "${t}"`);
     });
     inRange(`${at}.serviceLevelSec`, q.serviceLevelSec, 1, 86_400);
   });
@@ -97,16 +108,25 @@ export function validateConfig(config: TenantConfig): ConfigIssue[] {
     const at = `entryPoints[${i}]`;
     const queue = queueById.get(ep.queueId);
     if (!queueIds.has(ep.queueId) || !queue)
-      issue(`${at}.queueId`, "UNKNOWN_REFERENCE", `Entry point "${ep.id}" names unknown queue "${ep.queueId}"`);
+      issue(
+        `${at}.queueId`,
+        "UNKNOWN_REFERENCE",
+        `Entry point "${ep.id}" names unknown queue "${ep.queueId}"`,
+      );
     else if (queue.channel !== ep.channel)
-      issue(`${at}.channel`, "UNKNOWN_REFERENCE", `Entry point "${ep.id}" is ${ep.channel} but queue "${queue.id}" is ${queue.channel}`);
+      issue(
+        `${at}.channel`,
+        "UNKNOWN_REFERENCE",
+        `Entry point "${ep.id}" is ${ep.channel} but queue "${queue.id}" is ${queue.channel}`,
+      );
   });
 
   const addresses = new Set<string>();
   config.sharedLines.forEach((s, i) => {
     const at = `sharedLines[${i}]`;
     if (!s.address) issue(`${at}.address`, "MISSING", "A shared line needs an address");
-    else if (addresses.has(s.address)) issue(`${at}.address`, "DUPLICATE_ID", `Duplicate shared line "${s.address}"`);
+    else if (addresses.has(s.address))
+      issue(`${at}.address`, "DUPLICATE_ID", `Duplicate shared line "${s.address}"`);
     addresses.add(s.address);
     if (s.lines.length < 2 || new Set(s.lines).size !== s.lines.length)
       issue(`${at}.lines`, "OUT_OF_RANGE", `Shared line "${s.address}" needs two or more distinct lines`);

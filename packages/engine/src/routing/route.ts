@@ -1,23 +1,25 @@
 import type { AgentState } from "../agents/state.ts";
-import { compareReady, type ReadyKey } from "./readyAgents.ts";
-import { compareWaiting, type WaitingKey } from "./waitingTasks.ts";
-import { seconds, type Instant } from "../shared/time.ts";
 import type { AgentId, TaskId } from "../shared/ids.ts";
+import { type Instant, seconds } from "../shared/time.ts";
 import type { OfferCreated } from "../tasks/events.ts";
 import type { Task } from "../tasks/state.ts";
 import type { TenantState } from "../tenant/state.ts";
+import { compareReady, type ReadyKey } from "./readyAgents.ts";
+import { compareWaiting, type WaitingKey } from "./waitingTasks.ts";
 
 /** RTE-4: offers longer than 8 s flash their action button for the last 5 s. */
 const FLASH_MIN_TIMEOUT_SEC = 8;
 const FLASH_FOR_MS = 5_000;
 
-const barred = (task: Task, agentId: AgentId) => task.excluded.includes(agentId) || task.declinedBy.includes(agentId);
+const barred = (task: Task, agentId: AgentId) =>
+  task.excluded.includes(agentId) || task.declinedBy.includes(agentId);
 
 /** The longest-ready agent of the task's queue teams who may take it: O(teams · log agents). */
 export function bestAgentFor(s: TenantState, task: Task): ReadyKey | undefined {
   const queue = s.config?.queues.get(task.queueId);
   if (!queue) return undefined;
-  const skip = task.excluded.length + task.declinedBy.length > 0 ? (id: AgentId) => barred(task, id) : undefined;
+  const skip =
+    task.excluded.length + task.declinedBy.length > 0 ? (id: AgentId) => barred(task, id) : undefined;
   let best: ReadyKey | undefined;
   for (const teamId of queue.teamIds) {
     const key = s.ready.first(teamId, task.channel, skip);

@@ -9,7 +9,8 @@ export interface WaitingKey {
   readonly id: TaskId;
 }
 
-export const compareWaiting = (a: WaitingKey, b: WaitingKey): number => b.priority - a.priority || a.seq - b.seq;
+export const compareWaiting = (a: WaitingKey, b: WaitingKey): number =>
+  b.priority - a.priority || a.seq - b.seq;
 
 /**
  * Queued tasks per queue in service order. A task that comes back from RONA or a decline keeps

@@ -1,9 +1,9 @@
 import type { AgentState } from "../agents/state.ts";
 import type { ConfigLookup } from "../config/lookup.ts";
-import type { AgentId, TaskId } from "./ids.ts";
 import type { Task } from "../tasks/state.ts";
 import type { TenantState } from "../tenant/state.ts";
-import { reject, type Rejection } from "./decision.ts";
+import { type Rejection, reject } from "./decision.ts";
+import type { AgentId, TaskId } from "./ids.ts";
 
 /** Lookups that either find what a command names or say clearly why not. */
 export const configOf = (s: TenantState): ConfigLookup | Rejection =>

@@ -16,8 +16,8 @@ export type TaskId = Brand<string, "TaskId">;
  * The same shape with every branded id as a plain string: what JSON, fixtures and tests write.
  * `fromPlain` is the one place where plain input becomes typed ids.
  */
-export type Plain<T> = T extends Brand<infer S, string>
-  ? S
+export type Plain<T> = T extends string & { readonly [brand]: string }
+  ? string
   : T extends readonly (infer U)[]
     ? Plain<U>[]
     : T extends object

@@ -1,5 +1,6 @@
 import { refile } from "../agents/refile.ts";
 import type { AgentState } from "../agents/state.ts";
+import { assertNever } from "../shared/assertNever.ts";
 import type { TaskId } from "../shared/ids.ts";
 import type { TenantState } from "../tenant/state.ts";
 import type { TaskEvent } from "./events.ts";
@@ -23,9 +24,32 @@ function requeue(state: TenantState, task: Task, at: number, declinedBy: Task["d
 
 /** The fields every task status shares, for moving a task to another status. */
 function stripStatus(task: Task) {
-  const { id, channel, entryPointId, queueId, priority, customer, createdAt, seq, excluded, declinedBy, offers } =
-    task;
-  return { id, channel, entryPointId, queueId, priority, customer, createdAt, seq, excluded, declinedBy, offers };
+  const {
+    id,
+    channel,
+    entryPointId,
+    queueId,
+    priority,
+    customer,
+    createdAt,
+    seq,
+    excluded,
+    declinedBy,
+    offers,
+  } = task;
+  return {
+    id,
+    channel,
+    entryPointId,
+    queueId,
+    priority,
+    customer,
+    createdAt,
+    seq,
+    excluded,
+    declinedBy,
+    offers,
+  };
 }
 
 export function evolveTask(state: TenantState, e: TaskEvent): void {
@@ -60,7 +84,13 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
         ...stripStatus(task),
         offers: task.offers + 1,
         status: "offered",
-        offer: { agentId: e.agentId, phase: "connecting", offeredAt: e.at, expiresAt: e.expiresAt, flashAt: e.flashAt },
+        offer: {
+          agentId: e.agentId,
+          phase: "connecting",
+          offeredAt: e.at,
+          expiresAt: e.expiresAt,
+          flashAt: e.flashAt,
+        },
       });
       state.timers.set("offer_timeout", task.id, e.expiresAt);
       if (agent) {
@@ -72,7 +102,8 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       return;
     }
     case "offer.delivered":
-      if (task.status === "offered") state.tasks.set(task.id, { ...task, offer: { ...task.offer, phase: "requested" } });
+      if (task.status === "offered")
+        state.tasks.set(task.id, { ...task, offer: { ...task.offer, phase: "requested" } });
       return;
     case "offer.declined":
       releaseOffer(state, task, agent);
@@ -85,7 +116,12 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       return;
     case "task.assigned":
       state.timers.clear("offer_timeout", task.id);
-      state.tasks.set(task.id, { ...stripStatus(task), status: "assigned", agentId: e.agentId, assignedAt: e.at });
+      state.tasks.set(task.id, {
+        ...stripStatus(task),
+        status: "assigned",
+        agentId: e.agentId,
+        assignedAt: e.at,
+      });
       if (agent) {
         agent.offers = without(agent.offers, task.id);
         agent.tasks.push(task.id);
@@ -114,10 +150,8 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       state.tasks.delete(task.id);
       if (agent) finishWork(state, agent, task.id, task, e.at);
       return;
-    default: {
-      const unreachable: never = e;
-      return unreachable;
-    }
+    default:
+      assertNever(e);
   }
 }
 

@@ -3,12 +3,18 @@ import { decideLogin } from "../agents/decide/login.ts";
 import { decideLogout } from "../agents/decide/logout.ts";
 import { decideSetPending } from "../agents/decide/setPending.ts";
 import { decideConfigure } from "../config/configure.ts";
+import { assertNever } from "../shared/assertNever.ts";
 import type { Decision } from "../shared/decision.ts";
 import type { Instant } from "../shared/time.ts";
 import { decideCustomerLeft, decideEnd } from "../tasks/decide/end.ts";
-import { decideAccept, decideAcceptAll, decideDecline, decideDelivered } from "../tasks/decide/offerResponses.ts";
-import { decideOfferFailed, decideOfferTimeout } from "../tasks/decide/rona.ts";
+import {
+  decideAccept,
+  decideAcceptAll,
+  decideDecline,
+  decideDelivered,
+} from "../tasks/decide/offerResponses.ts";
 import { decideReceive } from "../tasks/decide/receive.ts";
+import { decideOfferFailed, decideOfferTimeout } from "../tasks/decide/rona.ts";
 import { decideAutoWrapUp, decideWrapUp } from "../tasks/decide/wrapUp.ts";
 import type { DueTimer } from "../timers/timers.ts";
 import type { Command, TenantEvent } from "./messages.ts";
@@ -48,10 +54,8 @@ export function decide(s: TenantState, cmd: Command, now: Instant): Decision<Ten
       return decideCustomerLeft(cmd, s, now);
     case "WrapUpTask":
       return decideWrapUp(cmd, s, now);
-    default: {
-      const unreachable: never = cmd;
-      return unreachable;
-    }
+    default:
+      return assertNever(cmd);
   }
 }
 
@@ -62,9 +66,7 @@ export function decideTimer(s: TenantState, timer: DueTimer, now: Instant): Deci
       return decideOfferTimeout(timer.taskId, s, now);
     case "auto_wrap_up":
       return decideAutoWrapUp(timer.taskId, s, now);
-    default: {
-      const unreachable: never = timer.kind;
-      return unreachable;
-    }
+    default:
+      return assertNever(timer.kind);
   }
 }

@@ -1,7 +1,7 @@
+import { route } from "../routing/route.ts";
 import type { Decision } from "../shared/decision.ts";
 import type { AgentId, TaskId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
-import { route } from "../routing/route.ts";
 import type { DueTimer } from "../timers/timers.ts";
 import { decide, decideTimer } from "./decide.ts";
 import { evolve } from "./evolve.ts";
@@ -37,7 +37,8 @@ export class Engine {
       const decision = decideTimer(this.state, timer, at);
       const events = decision.ok ? decision.events : [];
       out.push(...this.commit(events, at));
-      if (this.state.timers.next() === timer) throw new Error(`timer ${timer.kind} of ${timer.taskId} did not clear`);
+      if (this.state.timers.next() === timer)
+        throw new Error(`timer ${timer.kind} of ${timer.taskId} did not clear`);
     }
     return out;
   }

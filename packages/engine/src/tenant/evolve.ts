@@ -1,5 +1,5 @@
-import { refile } from "../agents/refile.ts";
 import { evolveAgent } from "../agents/evolve.ts";
+import { refile } from "../agents/refile.ts";
 import { lookupConfig } from "../config/lookup.ts";
 import { evolveTask } from "../tasks/evolve.ts";
 import type { TenantEvent } from "./messages.ts";

@@ -12,7 +12,9 @@ export interface DueTimer {
 }
 
 const compare = (a: DueTimer, b: DueTimer): number =>
-  a.at - b.at || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0);
+  a.at - b.at ||
+  (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) ||
+  (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0);
 
 /**
  * Due times derived from the state, in firing order. Evolve sets and clears them with the state

@@ -13,14 +13,17 @@ export function resolveChoice(
   agent: AgentState,
   choice: ChosenState | ChosenPending | { readonly type: "rona" },
 ): PresenceValue | PendingState | Rejection {
-  if (choice.type === "rona") return reject("STATE_NOT_SELECTABLE", "RONA is set by the system and cannot be chosen");
+  if (choice.type === "rona")
+    return reject("STATE_NOT_SELECTABLE", "RONA is set by the system and cannot be chosen");
   if (choice.type !== "idle") return { type: choice.type };
   const codeId: AuxCodeId = choice.codeId ?? config.defaultIdleCode.id;
   const code = config.auxCodes.get(codeId);
-  if (!code || code.kind !== "IDLE")
+  if (code?.kind !== "IDLE")
     return reject("UNKNOWN_IDLE_CODE", `"${codeId}" is not an idle code`, { codeId });
   const profile = config.profiles.get(agent.profileId);
   if (!profile?.idleCodeIds.includes(codeId))
-    return reject("IDLE_CODE_NOT_ALLOWED", `Idle code "${code.name}" is not in this agent's profile`, { codeId });
+    return reject("IDLE_CODE_NOT_ALLOWED", `Idle code "${code.name}" is not in this agent's profile`, {
+      codeId,
+    });
   return { type: "idle", codeId };
 }

@@ -1,11 +1,11 @@
-import { deviceKey } from "../evolve.ts";
-import type { LoginAgent } from "../commands.ts";
-import type { AgentEvent } from "../events.ts";
-import type { Station } from "../state.ts";
 import { accept, type Decision, reject } from "../../shared/decision.ts";
 import { configOf, isRejection } from "../../shared/guards.ts";
 import type { Instant } from "../../shared/time.ts";
 import type { TenantState } from "../../tenant/state.ts";
+import type { LoginAgent } from "../commands.ts";
+import type { AgentEvent } from "../events.ts";
+import { deviceKey } from "../evolve.ts";
+import type { Station } from "../state.ts";
 
 const EXTENSION = /^[0-9]{2,15}$/;
 const DIAL_NUMBER = /^\+?[0-9]{3,18}$/;
@@ -19,7 +19,8 @@ export function decideLogin(cmd: LoginAgent, s: TenantState, now: Instant): Deci
   if (isRejection(config)) return config;
   const user = config.users.get(cmd.agentId);
   if (!user) return reject("UNKNOWN_AGENT", `There is no user ${cmd.agentId}`, { agentId: cmd.agentId });
-  if (!user.roles.includes("agent")) return reject("NOT_AN_AGENT", `User ${user.id} does not have the agent role`);
+  if (!user.roles.includes("agent"))
+    return reject("NOT_AN_AGENT", `User ${user.id} does not have the agent role`);
   if (s.agents.has(cmd.agentId)) return reject("ALREADY_LOGGED_IN", `Agent ${user.id} is already logged in`);
   const { teamId, device } = cmd.station;
   if (!config.teams.has(teamId)) return reject("UNKNOWN_TEAM", `There is no team ${teamId}`, { teamId });

@@ -12,7 +12,11 @@ import { resolveChoice } from "./chosenState.ts";
  * an idle code after the current work). Only meaningful while engaged; a pending logout, like
  * logout itself, waits for no open contact request (AGT-8).
  */
-export function decideSetPending(cmd: SetPendingAgentState, s: TenantState, now: Instant): Decision<AgentEvent> {
+export function decideSetPending(
+  cmd: SetPendingAgentState,
+  s: TenantState,
+  now: Instant,
+): Decision<AgentEvent> {
   const config = configOf(s);
   if (isRejection(config)) return config;
   const agent = loggedInAgent(s, cmd.agentId);

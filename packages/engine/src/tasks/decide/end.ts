@@ -1,7 +1,7 @@
-import { seconds } from "../../shared/time.ts";
 import { accept, type Decision } from "../../shared/decision.ts";
 import { activeTask, isRejection } from "../../shared/guards.ts";
 import type { Instant } from "../../shared/time.ts";
+import { seconds } from "../../shared/time.ts";
 import type { TenantState } from "../../tenant/state.ts";
 import type { CustomerLeft, EndTask } from "../commands.ts";
 import type { TaskEnded, TaskEvent } from "../events.ts";

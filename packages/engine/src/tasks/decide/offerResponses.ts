@@ -8,7 +8,11 @@ import type { TaskEvent } from "../events.ts";
 import { offeredTo } from "./offerOf.ts";
 
 /** The connecting popover becomes the contact request the agent acts on. Implements RTE-2. */
-export function decideDelivered(cmd: ConfirmOfferDelivered, s: TenantState, now: Instant): Decision<TaskEvent> {
+export function decideDelivered(
+  cmd: ConfirmOfferDelivered,
+  s: TenantState,
+  now: Instant,
+): Decision<TaskEvent> {
   const task = offeredTo(s, cmd.taskId, cmd.agentId);
   if (isRejection(task)) return task;
   if (task.offer.phase === "requested") return accept();
@@ -20,7 +24,9 @@ export function decideAccept(cmd: AcceptTask, s: TenantState, now: Instant): Dec
   const task = offeredTo(s, cmd.taskId, cmd.agentId);
   if (isRejection(task)) return task;
   if (task.offer.phase === "connecting")
-    return reject("OFFER_NOT_DELIVERED", `Task ${task.id} is still connecting to the agent`, { taskId: task.id });
+    return reject("OFFER_NOT_DELIVERED", `Task ${task.id} is still connecting to the agent`, {
+      taskId: task.id,
+    });
   return accept({ type: "task.assigned", at: now, taskId: task.id, agentId: cmd.agentId });
 }
 
@@ -31,10 +37,15 @@ export function decideAcceptAll(cmd: AcceptAllDigital, s: TenantState, now: Inst
   const events: TaskEvent[] = [];
   for (const taskId of agent.offers) {
     const task = s.tasks.get(taskId);
-    if (task?.status === "offered" && task.offer.phase === "requested" && DIGITAL_CHANNELS.includes(task.channel))
+    if (
+      task?.status === "offered" &&
+      task.offer.phase === "requested" &&
+      DIGITAL_CHANNELS.includes(task.channel)
+    )
       events.push({ type: "task.assigned", at: now, taskId, agentId: agent.id });
   }
-  if (events.length === 0) return reject("NOTHING_TO_ACCEPT", "There is no digital contact request to accept");
+  if (events.length === 0)
+    return reject("NOTHING_TO_ACCEPT", "There is no digital contact request to accept");
   return accept(...events);
 }
 

@@ -17,11 +17,14 @@ export function decideReceive(cmd: ReceiveTask, s: TenantState, now: Instant): D
   const ep = config.entryPoints.get(cmd.entryPointId);
   if (!ep) return reject("UNKNOWN_ENTRY_POINT", `There is no entry point ${cmd.entryPointId}`);
   if (!ep.active) return reject("ENTRY_POINT_INACTIVE", `Entry point ${ep.name} is not active`);
-  if (ep.kind !== "inbound") return reject("ENTRY_POINT_NOT_INBOUND", `Entry point ${ep.name} is for outdial`);
+  if (ep.kind !== "inbound")
+    return reject("ENTRY_POINT_NOT_INBOUND", `Entry point ${ep.name} is for outdial`);
   if (s.tasks.has(cmd.taskId)) return reject("TASK_EXISTS", `Task ${cmd.taskId} already exists`);
   const priority = cmd.priority ?? 0;
   if (!Number.isInteger(priority) || priority < 0 || priority > MAX_PRIORITY)
-    return reject("INVALID_PRIORITY", `Priority must be a whole number from 0 to ${MAX_PRIORITY}`, { priority });
+    return reject("INVALID_PRIORITY", `Priority must be a whole number from 0 to ${MAX_PRIORITY}`, {
+      priority,
+    });
   return accept({
     type: "task.received",
     at: now,

@@ -43,7 +43,11 @@ export function decideOfferTimeout(taskId: TaskId, s: TenantState, now: Instant)
 }
 
 /** The offer could not reach the agent's device: handled as RONA. Implements RTE-5. */
-export function decideOfferFailed(cmd: ReportOfferFailed, s: TenantState, now: Instant): Decision<TenantEvent> {
+export function decideOfferFailed(
+  cmd: ReportOfferFailed,
+  s: TenantState,
+  now: Instant,
+): Decision<TenantEvent> {
   const task = offeredTo(s, cmd.taskId, cmd.agentId);
   if (isRejection(task)) return task;
   return accept<TenantEvent>(

@@ -45,7 +45,7 @@ export function decideWrapUp(cmd: WrapUpTask, s: TenantState, now: Instant): Dec
   const task = ownedBy(s, cmd.taskId, cmd.agentId, "wrapping");
   if (isRejection(task)) return task;
   const code = config.auxCodes.get(cmd.codeId);
-  if (!code || code.kind !== "WRAP_UP")
+  if (code?.kind !== "WRAP_UP")
     return reject("UNKNOWN_WRAPUP_CODE", `"${cmd.codeId}" is not a wrap-up code`, { codeId: cmd.codeId });
   const profileId = s.agents.get(task.agentId)?.profileId;
   if (!profileId || !config.profiles.get(profileId)?.wrapUpCodeIds.includes(code.id))

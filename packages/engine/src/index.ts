@@ -1,0 +1,43 @@
+// The engine's public API. Hosts (server, simulator, demo) import from here only.
+export type {
+  AgentCommand,
+  ChangeAgentState,
+  ChosenState,
+  LoginAgent,
+  LogoutAgent,
+  SetPendingAgentState,
+  StationChoice,
+} from "./agents/commands.ts";
+export type {
+  AgentEvent,
+  AgentLoggedIn,
+  AgentLoggedOut,
+  AgentPendingStateSet,
+  AgentStateChanged,
+} from "./agents/events.ts";
+export type { AgentState, Device, PendingState, Presence, PresenceValue, Station } from "./agents/state.ts";
+export { isEngaged } from "./agents/state.ts";
+export * from "./config/defaults.ts";
+export { SYSTEM_REASON } from "./config/systemCodes.ts";
+export type * from "./config/types.ts";
+export { type ConfigIssue, validateConfig } from "./config/validate.ts";
+export { type StateHistoryRow, stateHistory } from "./reports/stateHistory.ts";
+export { explainTask, type TaskExplanation, type WaitReason } from "./routing/explain.ts";
+export { type Actor, SYSTEM } from "./shared/actor.ts";
+export { CHANNELS, type Channel, DIGITAL_CHANNELS, type PerChannel } from "./shared/channels.ts";
+export type { Decision, Rejection } from "./shared/decision.ts";
+export { ERROR_CODES, type ErrorCode } from "./shared/errors.ts";
+export * from "./shared/ids.ts";
+export { type Duration, type Instant, minutes, seconds } from "./shared/time.ts";
+export type * from "./tasks/commands.ts";
+export type * from "./tasks/events.ts";
+export type { Customer, Offer, Task } from "./tasks/state.ts";
+export { decide, decideTimer } from "./tenant/decide.ts";
+export { Engine } from "./tenant/engine.ts";
+export { evolve } from "./tenant/evolve.ts";
+export type { Command, ConfigureTenant, TenantConfigured, TenantEvent } from "./tenant/messages.ts";
+export { snapshot } from "./tenant/snapshot.ts";
+export { initialState, type TenantState } from "./tenant/state.ts";
+export type { DueTimer, TimerKind } from "./timers/timers.ts";
+export { type AgentTimers, agentTimers, formatTimer, type InteractionTimer } from "./views/agentTimers.ts";
+export { type Popover, type PopoverStack, popoverStack, stackCaption } from "./views/popovers.ts";

@@ -1,0 +1,122 @@
+import {
+  DEFAULT_AUTO_WRAP_UP,
+  DEFAULT_DISCONNECT_POLICY,
+  DEFAULT_OFFER_TIMEOUT_SEC,
+} from "../src/config/defaults.ts";
+import type { DesktopProfile, TenantConfig } from "../src/config/types.ts";
+import { fromPlain, type Plain } from "../src/shared/ids.ts";
+
+const IDLE_CODES = ["not-ready", "meeting", "lunch", "training"];
+const WRAP_UP_CODES = ["resolved", "follow-up", "sale"];
+
+export const profile = (over: Partial<Plain<DesktopProfile>> = {}): Plain<DesktopProfile> => ({
+  id: "standard",
+  name: "Standard agent",
+  idleCodeIds: IDLE_CODES,
+  wrapUpCodeIds: WRAP_UP_CODES,
+  capacity: { voice: 1, chat: 3, email: 2, social: 2 },
+  offerTimeoutSec: DEFAULT_OFFER_TIMEOUT_SEC,
+  autoWrapUp: DEFAULT_AUTO_WRAP_UP,
+  availableAfterOutdial: false,
+  disconnect: DEFAULT_DISCONNECT_POLICY,
+  ...over,
+});
+
+/**
+ * A small tenant: a support team (agents a1–a4) and a sales team (a5, and a4 too), a queue and
+ * an entry point per channel for support, a voice queue for sales served by both teams.
+ */
+export function tenant(over: Partial<Plain<TenantConfig>> = {}): TenantConfig {
+  const agent = (id: string, teamIds: string[], profileId = "standard") => ({
+    id,
+    name: `Agent ${id}`,
+    roles: ["agent" as const],
+    teamIds,
+    profileId,
+  });
+  const plain: Plain<TenantConfig> = {
+    tenantId: "acme",
+    name: "Acme Support",
+    auxCodes: [
+      ...IDLE_CODES.map((id, i) => ({ id, name: id, kind: "IDLE" as const, isDefault: i === 0 })),
+      ...WRAP_UP_CODES.map((id, i) => ({ id, name: id, kind: "WRAP_UP" as const, isDefault: i === 0 })),
+      { id: "coffee", name: "Coffee", kind: "IDLE" as const, isDefault: false },
+    ],
+    profiles: [
+      profile(),
+      profile({ id: "auto-wrap", name: "Auto wrap-up", autoWrapUp: { enabled: true, afterSec: 30 } }),
+      profile({
+        id: "quick",
+        name: "Quick offers",
+        offerTimeoutSec: { voice: 6, chat: 8, email: 9, social: 30 },
+      }),
+    ],
+    teams: [
+      { id: "support", name: "Support" },
+      { id: "sales", name: "Sales" },
+    ],
+    users: [
+      agent("a1", ["support"]),
+      agent("a2", ["support"]),
+      agent("a3", ["support"], "auto-wrap"),
+      agent("a4", ["support", "sales"], "quick"),
+      agent("a5", ["sales"]),
+      {
+        id: "sup1",
+        name: "Supervisor",
+        roles: ["supervisor", "agent"],
+        teamIds: ["support"],
+        profileId: "standard",
+      },
+      { id: "admin1", name: "Admin", roles: ["admin"], teamIds: [], profileId: "standard" },
+    ],
+    queues: [
+      ...(["voice", "chat", "email", "social"] as const).map((channel) => ({
+        id: `q-${channel}`,
+        name: `Support ${channel}`,
+        channel,
+        teamIds: ["support"],
+        distribution: "longest_available" as const,
+        serviceLevelSec: 20,
+      })),
+      {
+        id: "q-sales",
+        name: "Sales voice",
+        channel: "voice",
+        teamIds: ["sales", "support"],
+        distribution: "longest_available",
+        serviceLevelSec: 30,
+      },
+    ],
+    entryPoints: [
+      ...(["voice", "chat", "email", "social"] as const).map((channel) => ({
+        id: `ep-${channel}`,
+        name: `Support ${channel}`,
+        channel,
+        kind: "inbound" as const,
+        queueId: `q-${channel}`,
+        active: true,
+      })),
+      {
+        id: "ep-sales",
+        name: "Sales line",
+        channel: "voice",
+        kind: "inbound",
+        queueId: "q-sales",
+        active: true,
+      },
+      {
+        id: "ep-closed",
+        name: "Closed line",
+        channel: "voice",
+        kind: "inbound",
+        queueId: "q-voice",
+        active: false,
+      },
+      { id: "ep-out", name: "Outdial", channel: "voice", kind: "outdial", queueId: "q-voice", active: true },
+    ],
+    sharedLines: [{ address: "2000", lines: ["1", "2"] }],
+    ...over,
+  };
+  return fromPlain<TenantConfig>(plain);
+}
