@@ -1,5 +1,5 @@
 import { SYSTEM_REASON } from "../../config/systemCodes.ts";
-import { accept, type Decision } from "../../shared/decision.ts";
+import { accept, type Decision, type Rejection } from "../../shared/decision.ts";
 import { configOf, isRejection, loggedInAgent } from "../../shared/guards.ts";
 import type { Instant } from "../../shared/time.ts";
 import type { TenantState } from "../../tenant/state.ts";
@@ -18,9 +18,8 @@ export function decideChangeState(cmd: ChangeAgentState, s: TenantState, now: In
   if (isRejection(config)) return config;
   const agent = loggedInAgent(s, cmd.agentId);
   if (isRejection(agent)) return agent;
-  const to = resolveChoice(config, agent, cmd.to);
-  if (isRejection(to)) return to;
-  if (to.type === "logged_out") return accept();
+  const to = resolveChoice(config, agent, cmd.to, false);
+  if (isRejection(to) || to.type === "logged_out") return to as Rejection;
   const from = presenceValue(agent.presence);
   if (samePresence(from, to)) return accept();
   return accept({

@@ -29,9 +29,9 @@ export function decideSetPending(
       return reject("OFFER_PENDING", "Logout is not possible while a contact request is pending", {
         taskIds: agent.offers,
       });
-    const resolved = resolveChoice(config, agent, cmd.pending);
+    const resolved = resolveChoice(config, agent, cmd.pending, true);
     if (isRejection(resolved)) return resolved;
-    pending = resolved as PendingState;
+    pending = resolved;
   }
   return accept({ type: "agent.pending_state.set", at: now, agentId: agent.id, pending });
 }
