@@ -15,7 +15,12 @@ export interface AgentLoggedIn {
 }
 
 /** Why the system changed a state by itself, beside the reason code. */
-export type StateChangeCause = "chosen" | "ring_no_answer" | "device_unreachable" | "pending_applied";
+export type StateChangeCause =
+  | "chosen"
+  | "ring_no_answer"
+  | "device_unreachable"
+  | "pending_applied"
+  | "outdial_ended";
 
 /** AGT-11: every change carries time, previous state, new state, reason and actor. */
 export interface AgentStateChanged {

@@ -66,7 +66,17 @@ export interface WrapUpTask {
   readonly codeId: AuxCodeId;
 }
 
+/** The agent calls a customer from an outdial entry point (CALL-11); the call is the agent's at once. */
+export interface PlaceOutdial {
+  readonly type: "PlaceOutdial";
+  readonly taskId: TaskId;
+  readonly agentId: AgentId;
+  readonly entryPointId: EntryPointId;
+  readonly dialNumber: string;
+}
+
 export type TaskCommand =
+  | PlaceOutdial
   | ReceiveTask
   | ConfirmOfferDelivered
   | AcceptTask

@@ -98,7 +98,18 @@ export interface TaskWrappedUp {
   readonly durations: TaskDurations;
 }
 
+export interface OutdialPlaced {
+  readonly type: "task.outdial_placed";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  readonly agentId: AgentId;
+  readonly entryPointId: EntryPointId;
+  readonly queueId: QueueId;
+  readonly customer: Customer;
+}
+
 export type TaskEvent =
+  | OutdialPlaced
   | TaskReceived
   | OfferCreated
   | OfferDelivered

@@ -36,6 +36,7 @@ function stripStatus(task: Task) {
     excluded,
     declinedBy,
     offers,
+    origin,
   } = task;
   return {
     id,
@@ -49,6 +50,7 @@ function stripStatus(task: Task) {
     excluded,
     declinedBy,
     offers,
+    origin,
   };
 }
 
@@ -67,11 +69,40 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       excluded: e.excluded,
       declinedBy: [],
       offers: 0,
+      origin: "inbound",
       status: "queued",
       queuedAt: e.at,
     };
     state.tasks.set(task.id, task);
     state.waiting.add(task);
+    return;
+  }
+  if (e.type === "task.outdial_placed") {
+    state.taskCount++;
+    state.tasks.set(e.taskId, {
+      id: e.taskId,
+      channel: "voice",
+      entryPointId: e.entryPointId,
+      queueId: e.queueId,
+      priority: 0,
+      customer: e.customer,
+      createdAt: e.at,
+      seq: state.taskCount,
+      excluded: [],
+      declinedBy: [],
+      offers: 0,
+      origin: "outdial",
+      status: "assigned",
+      agentId: e.agentId,
+      assignedAt: e.at,
+    });
+    const agent = state.agents.get(e.agentId);
+    if (agent) {
+      agent.tasks.push(e.taskId);
+      agent.load.voice++;
+      agent.lastWorkAt.voice = e.at;
+      refile(state, agent);
+    }
     return;
   }
   const task = state.tasks.get(e.taskId);

@@ -36,6 +36,8 @@ interface TaskCommon {
   readonly declinedBy: readonly AgentId[];
   /** Offers made so far, RONA and declines included. */
   readonly offers: number;
+  /** Inbound contacts are routed; outdial calls belong to the agent who placed them. */
+  readonly origin: "inbound" | "outdial";
 }
 
 /** One customer contact, any channel. Completed and canceled tasks leave the state. */

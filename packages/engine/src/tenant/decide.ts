@@ -13,6 +13,7 @@ import {
   decideDecline,
   decideDelivered,
 } from "../tasks/decide/offerResponses.ts";
+import { decideOutdial } from "../tasks/decide/outdial.ts";
 import { decideReceive } from "../tasks/decide/receive.ts";
 import { decideOfferFailed, decideOfferTimeout } from "../tasks/decide/rona.ts";
 import { decideAutoWrapUp, decideWrapUp } from "../tasks/decide/wrapUp.ts";
@@ -38,6 +39,8 @@ export function decide(s: TenantState, cmd: Command, now: Instant): Decision<Ten
       return decideSetPending(cmd, s, now);
     case "ReceiveTask":
       return decideReceive(cmd, s, now);
+    case "PlaceOutdial":
+      return decideOutdial(cmd, s, now);
     case "ConfirmOfferDelivered":
       return decideDelivered(cmd, s, now);
     case "AcceptTask":

@@ -2,16 +2,18 @@ import { accept, type Decision } from "../../shared/decision.ts";
 import { activeTask, isRejection } from "../../shared/guards.ts";
 import type { Instant } from "../../shared/time.ts";
 import { seconds } from "../../shared/time.ts";
+import type { TenantEvent } from "../../tenant/messages.ts";
 import type { TenantState } from "../../tenant/state.ts";
 import type { CustomerLeft, EndTask } from "../commands.ts";
-import type { TaskEnded, TaskEvent } from "../events.ts";
+import type { TaskEnded } from "../events.ts";
 import type { TaskOf } from "../state.ts";
 import { ownedBy } from "./offerOf.ts";
+import { stateAfterOutdial } from "./outdial.ts";
 
-function ended(s: TenantState, task: TaskOf<"assigned">, by: TaskEnded["by"], now: Instant): TaskEnded {
+function ended(s: TenantState, task: TaskOf<"assigned">, by: TaskEnded["by"], now: Instant): TenantEvent[] {
   const profileId = s.agents.get(task.agentId)?.profileId;
   const auto = profileId === undefined ? undefined : s.config?.profiles.get(profileId)?.autoWrapUp;
-  return {
+  const event: TaskEnded = {
     type: "task.ended",
     at: now,
     taskId: task.id,
@@ -19,20 +21,21 @@ function ended(s: TenantState, task: TaskOf<"assigned">, by: TaskEnded["by"], no
     by,
     autoWrapUpAt: auto?.enabled ? now + seconds(auto.afterSec) : null,
   };
+  return [event, ...stateAfterOutdial(s, task, now)];
 }
 
 /** The agent ends the interaction; wrap-up follows (WRP-2), on a timer if configured (WRP-3). */
-export function decideEnd(cmd: EndTask, s: TenantState, now: Instant): Decision<TaskEvent> {
+export function decideEnd(cmd: EndTask, s: TenantState, now: Instant): Decision<TenantEvent> {
   const task = ownedBy(s, cmd.taskId, cmd.agentId, "assigned");
   if (isRejection(task)) return task;
-  return accept(ended(s, task, "agent", now));
+  return accept(...ended(s, task, "agent", now));
 }
 
 /**
  * The customer went away. Waiting or offered, the contact is abandoned and any offer withdrawn;
  * connected, it ends and the agent wraps up; in wrap-up it changes nothing.
  */
-export function decideCustomerLeft(cmd: CustomerLeft, s: TenantState, now: Instant): Decision<TaskEvent> {
+export function decideCustomerLeft(cmd: CustomerLeft, s: TenantState, now: Instant): Decision<TenantEvent> {
   const task = activeTask(s, cmd.taskId);
   if (isRejection(task)) return task;
   switch (task.status) {
@@ -46,7 +49,7 @@ export function decideCustomerLeft(cmd: CustomerLeft, s: TenantState, now: Insta
         agentId: task.status === "offered" ? task.offer.agentId : null,
       });
     case "assigned":
-      return accept(ended(s, task, "customer", now));
+      return accept(...ended(s, task, "customer", now));
     case "wrapping":
       return accept();
   }

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { profile, tenant } from "../../../test/fixtures.ts";
+import { given, Scenario } from "../../../test/scenario.ts";
+
+const outdial = (taskId = "o1", agentId = "a1", dialNumber = "+46 8 123 456 78") =>
+  ({ type: "PlaceOutdial", taskId, agentId, entryPointId: "ep-out", dialNumber }) as const;
+
+const withOutdialSetting = (availableAfterOutdial: boolean) => {
+  const base = tenant();
+  return new Scenario(
+    tenant({
+      profiles: [
+        profile({ availableAfterOutdial }),
+        ...base.profiles.filter((p) => p.id !== "standard"),
+      ] as never,
+    }),
+  );
+};
+
+const callAndHangUp = (s: Scenario) => {
+  s.ok(outdial());
+  s.advance(60);
+  return s.ok({ type: "EndTask", taskId: "o1", agentId: "a1" });
+};
+
+describe("outdial", () => {
+  it("an agent places an outbound call from an outdial entry point; the call is the agent's at once", () =>
+    given((s) => s.login("a1"))
+      .when(outdial())
+      .then((s, events) => {
+        expect(events.map((e) => e.type)).toEqual(["task.outdial_placed"]);
+        expect(s.task("o1")).toMatchObject({
+          status: "assigned",
+          agentId: "a1",
+          origin: "outdial",
+          customer: { address: "+46812345678" },
+        });
+      }));
+
+  it("refuses inbound entry points, bad numbers and a second call on a busy voice line", () => {
+    const s = new Scenario();
+    s.login("a1");
+    s.rejects({ ...outdial(), entryPointId: "ep-voice" }, "ENTRY_POINT_NOT_OUTDIAL");
+    s.rejects(outdial("o1", "a1", "12"), "INVALID_DIAL_NUMBER");
+    s.rejects(outdial("o1", "a1", "call me"), "INVALID_DIAL_NUMBER");
+    s.ok(outdial());
+    s.rejects(outdial("o2"), "AGENT_BUSY");
+    s.rejects(outdial("o1", "a2"), "NOT_LOGGED_IN");
+  });
+
+  it("AGT-9 with 'available after outdial' on, the agent is Available when the call ends, even if it was made while Idle", () => {
+    const s = withOutdialSetting(true);
+    s.login("a1");
+    const events = callAndHangUp(s);
+    expect(events.map((e) => e.type)).toEqual(["task.ended", "agent.state.changed"]);
+    expect(events[1]).toMatchObject({
+      from: { type: "idle" },
+      to: { type: "available" },
+      cause: "outdial_ended",
+    });
+    expect(s.presence("a1").type).toBe("available");
+  });
+
+  it("AGT-9 with 'available after outdial' off, the agent is Idle when the call ends, even if Available before", () => {
+    const s = withOutdialSetting(false);
+    s.login("a1");
+    s.available("a1");
+    callAndHangUp(s);
+    expect(s.presence("a1")).toMatchObject({ type: "idle", codeId: "not-ready" });
+  });
+
+  it("AGT-9 an agent already in the target state is left as is", () => {
+    const s = withOutdialSetting(false);
+    s.login("a1");
+    s.idle("a1", "lunch");
+    expect(callAndHangUp(s).map((e) => e.type)).toEqual(["task.ended"]);
+    expect(s.presence("a1")).toMatchObject({ type: "idle", codeId: "lunch" });
+  });
+
+  it("an outdial call is never offered to anyone and wraps up like any call", () =>
+    given(
+      (s) => s.login("a1"),
+      (s) => s.available("a1"),
+      (s) => s.ok(outdial()),
+      (s) => s.end("o1", "a1"),
+    )
+      .when({ type: "WrapUpTask", taskId: "o1", agentId: "a1", codeId: "sale" })
+      .then((s, events) => {
+        expect(events.some((e) => e.type === "offer.created")).toBe(false);
+        expect(s.task("o1")).toBeUndefined();
+      }));
+});
