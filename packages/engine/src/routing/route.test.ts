@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { given, Scenario } from "../../test/scenario.ts";
+import { given, type Scenario } from "../../test/scenario.ts";
 
 const loggedIn =
   (...ids: string[]) =>

@@ -1,7 +1,6 @@
 import { refile } from "../agents/refile.ts";
 import type { AgentState } from "../agents/state.ts";
 import { assertNever } from "../shared/assertNever.ts";
-import type { TaskId } from "../shared/ids.ts";
 import type { TenantState } from "../tenant/state.ts";
 import type { TaskEvent } from "./events.ts";
 import type { Task } from "./state.ts";
@@ -179,15 +178,15 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
     case "task.wrapup":
       state.timers.clear("auto_wrap_up", task.id);
       state.tasks.delete(task.id);
-      if (agent) finishWork(state, agent, task.id, task, e.at);
+      if (agent) finishWork(state, agent, task, e.at);
       return;
     default:
       assertNever(e);
   }
 }
 
-function finishWork(state: TenantState, agent: AgentState, taskId: TaskId, task: Task, at: number): void {
-  agent.tasks = without(agent.tasks, taskId);
+function finishWork(state: TenantState, agent: AgentState, task: Task, at: number): void {
+  agent.tasks = without(agent.tasks, task.id);
   agent.load[task.channel]--;
   agent.lastWorkAt[task.channel] = at;
   refile(state, agent);

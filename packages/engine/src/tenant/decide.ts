@@ -6,13 +6,10 @@ import { decideConfigure } from "../config/configure.ts";
 import { assertNever } from "../shared/assertNever.ts";
 import type { Decision } from "../shared/decision.ts";
 import type { Instant } from "../shared/time.ts";
+import { decideAccept, decideAcceptAll } from "../tasks/decide/accept.ts";
+import { decideDecline } from "../tasks/decide/decline.ts";
+import { decideDelivered } from "../tasks/decide/deliver.ts";
 import { decideCustomerLeft, decideEnd } from "../tasks/decide/end.ts";
-import {
-  decideAccept,
-  decideAcceptAll,
-  decideDecline,
-  decideDelivered,
-} from "../tasks/decide/offerResponses.ts";
 import { decideOutdial } from "../tasks/decide/outdial.ts";
 import { decideReceive } from "../tasks/decide/receive.ts";
 import { decideOfferFailed, decideOfferTimeout } from "../tasks/decide/rona.ts";

@@ -1,3 +1,4 @@
+import type { AgentEvent } from "../agents/events.ts";
 import { evolveAgent } from "../agents/evolve.ts";
 import { refile } from "../agents/refile.ts";
 import { lookupConfig } from "../config/lookup.ts";
@@ -12,10 +13,12 @@ export function evolve(state: TenantState, e: TenantEvent): TenantState {
     state.config = lookupConfig(e.config);
     // Capacities may have changed: every agent's place in line is recomputed.
     for (const agent of state.agents.values()) refile(state, agent);
-  } else if (e.type.startsWith("agent.")) {
-    evolveAgent(state, e as Extract<TenantEvent, { type: `agent.${string}` }>);
+  } else if (isAgentEvent(e)) {
+    evolveAgent(state, e);
   } else {
-    evolveTask(state, e as Extract<TenantEvent, { type: `task.${string}` | `offer.${string}` }>);
+    evolveTask(state, e);
   }
   return state;
 }
+
+const isAgentEvent = (e: TenantEvent): e is AgentEvent => e.type.startsWith("agent.");

@@ -3,21 +3,9 @@ import { accept, type Decision, reject } from "../../shared/decision.ts";
 import { isRejection, loggedInAgent } from "../../shared/guards.ts";
 import type { Instant } from "../../shared/time.ts";
 import type { TenantState } from "../../tenant/state.ts";
-import type { AcceptAllDigital, AcceptTask, ConfirmOfferDelivered, DeclineTask } from "../commands.ts";
+import type { AcceptAllDigital, AcceptTask } from "../commands.ts";
 import type { TaskEvent } from "../events.ts";
 import { offeredTo } from "./offerOf.ts";
-
-/** The connecting popover becomes the contact request the agent acts on. Implements RTE-2. */
-export function decideDelivered(
-  cmd: ConfirmOfferDelivered,
-  s: TenantState,
-  now: Instant,
-): Decision<TaskEvent> {
-  const task = offeredTo(s, cmd.taskId, cmd.agentId);
-  if (isRejection(task)) return task;
-  if (task.offer.phase === "requested") return accept();
-  return accept({ type: "offer.delivered", at: now, taskId: task.id, agentId: cmd.agentId });
-}
 
 /** Accept a contact request; while it is still connecting there is nothing to accept yet. Implements RTE-2. */
 export function decideAccept(cmd: AcceptTask, s: TenantState, now: Instant): Decision<TaskEvent> {
@@ -47,11 +35,4 @@ export function decideAcceptAll(cmd: AcceptAllDigital, s: TenantState, now: Inst
   if (events.length === 0)
     return reject("NOTHING_TO_ACCEPT", "There is no digital contact request to accept");
   return accept(...events);
-}
-
-/** Decline: the task goes back to its place in the queue and on to someone else. */
-export function decideDecline(cmd: DeclineTask, s: TenantState, now: Instant): Decision<TaskEvent> {
-  const task = offeredTo(s, cmd.taskId, cmd.agentId);
-  if (isRejection(task)) return task;
-  return accept({ type: "offer.declined", at: now, taskId: task.id, agentId: cmd.agentId });
 }
