@@ -4,11 +4,15 @@ import { given, type Scenario } from "../../test/scenario.ts";
 const loggedIn =
   (...ids: string[]) =>
   (s: Scenario) =>
-    ids.forEach((id) => s.login(id));
+    ids.forEach((id) => {
+      s.login(id);
+    });
 const availableAgents =
   (...ids: string[]) =>
   (s: Scenario) =>
-    ids.forEach((id) => s.available(id));
+    ids.forEach((id) => {
+      s.available(id);
+    });
 
 describe("routing", () => {
   it("RTE-1 a contact entering an entry point waits in its queue and is offered to the longest-available agent", () =>
