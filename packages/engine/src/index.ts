@@ -38,6 +38,6 @@ export { evolve } from "./tenant/evolve.ts";
 export type { Command, ConfigureTenant, TenantConfigured, TenantEvent } from "./tenant/messages.ts";
 export { snapshot } from "./tenant/snapshot.ts";
 export { initialState, type TenantState } from "./tenant/state.ts";
-export type { DueTimer, TimerKind } from "./timers/timers.ts";
+export { type DueTimer, dueTimers, type TimerKind } from "./timers/timers.ts";
 export { type AgentTimers, agentTimers, formatTimer, type InteractionTimer } from "./views/agentTimers.ts";
 export { type Popover, type PopoverStack, popoverStack, stackCaption } from "./views/popovers.ts";

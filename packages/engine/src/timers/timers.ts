@@ -1,6 +1,7 @@
 import { OrderedSet } from "js-sdsl";
 import type { TaskId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
+import type { TenantState } from "../tenant/state.ts";
 
 /** Every timer the engine owns. Later slices add disconnect grace, recording resume, callbacks. */
 export type TimerKind = "offer_timeout" | "auto_wrap_up";
@@ -47,3 +48,6 @@ export class Timers {
     return [...this.due];
   }
 }
+
+/** The timers of a state in firing order: what a host schedules `tick` for. */
+export const dueTimers = (s: TenantState): DueTimer[] => s.timers.list();
