@@ -149,7 +149,7 @@ export function given(...steps: Step[]) {
           expect(s.since(mark).map((e) => e.type)).toEqual(types);
           return s;
         },
-        then(check: (s: Scenario, events: TenantEvent[]) => void) {
+        thenCheck(check: (s: Scenario, events: TenantEvent[]) => void) {
           if (decision && !decision.ok) throw new Error(`rejected: ${decision.code} ${decision.message}`);
           check(s, s.since(mark));
         },

@@ -8,7 +8,7 @@ describe("explainable routing", () => {
   it("a contact waits because no agent is logged in to its queue's teams", () =>
     given((s) => s.login("a5", "sales"))
       .when((s) => s.receive("c1"))
-      .then((s) =>
+      .thenCheck((s) =>
         expect(why(s)).toMatchObject({ status: "queued", reason: "NO_AGENT_LOGGED_IN", position: 1 }),
       ));
 
@@ -21,7 +21,7 @@ describe("explainable routing", () => {
       s.advance(18);
     })
       .when((s) => s.receive("c1"))
-      .then((s) => {
+      .thenCheck((s) => {
         expect(why(s)).toMatchObject({
           reason: "NO_AGENT_AVAILABLE",
           position: 2,
@@ -37,7 +37,7 @@ describe("explainable routing", () => {
       s.receive("c0");
     })
       .when((s) => s.receive("c1"))
-      .then((s) =>
+      .thenCheck((s) =>
         expect(why(s)).toMatchObject({ reason: "ALL_AT_CAPACITY", agents: { available: 1, atCapacity: 1 } }),
       ));
 
@@ -47,7 +47,7 @@ describe("explainable routing", () => {
       s.available("a1");
     })
       .when((s) => s.receive("c1", "ep-voice", { excludeAgents: ["a1"] }))
-      .then((s) => expect(why(s)).toMatchObject({ reason: "ALL_EXCLUDED", agents: { excluded: 1 } })));
+      .thenCheck((s) => expect(why(s)).toMatchObject({ reason: "ALL_EXCLUDED", agents: { excluded: 1 } })));
 
   it("an offered or assigned contact says who has it", () =>
     given((s) => {
@@ -55,7 +55,7 @@ describe("explainable routing", () => {
       s.available("a1");
     })
       .when((s) => s.receive("c1"))
-      .then((s) => {
+      .thenCheck((s) => {
         expect(why(s)).toMatchObject({ status: "offered", agentId: "a1" });
         s.accept("c1", "a1");
         expect(why(s)).toMatchObject({ status: "assigned", agentId: "a1" });

@@ -90,7 +90,7 @@ export function explainTask(s: TenantState, taskId: TaskId): TaskExplanation | n
     if (counts.atCapacity === counts.available)
       return [
         "ALL_AT_CAPACITY",
-        `All ${counts.available} available agents are at their ${task.channel} capacity`,
+        `Every available agent (${counts.available}) is at their ${task.channel} capacity`,
       ];
     if (counts.atCapacity + counts.excluded === counts.available)
       return [

@@ -24,7 +24,11 @@ export class ReadyAgents {
 
   /** Re-files the agent after any change to its presence, load or capacity. */
   update(agent: AgentState, capacity: PerChannel<number>): void {
-    const entry = this.placed.get(agent.id) ?? { teamId: agent.station.teamId, keys: {} };
+    let entry = this.placed.get(agent.id);
+    if (!entry) {
+      entry = { teamId: agent.station.teamId, keys: {} };
+      this.placed.set(agent.id, entry);
+    }
     for (const channel of CHANNELS) {
       const want =
         agent.presence.type === "available" &&
@@ -34,7 +38,8 @@ export class ReadyAgents {
       const at = Math.max(agent.presence.since, agent.lastWorkAt[channel]);
       if (old && (!want || old.at !== at)) {
         this.line(entry.teamId, channel).eraseElementByKey(old);
-        delete entry.keys[channel];
+        // Not `delete`: that would turn `keys` into a slow dictionary object for good.
+        entry.keys[channel] = undefined;
       }
       if (want && !entry.keys[channel]) {
         const key = { at, id: agent.id };
@@ -42,7 +47,6 @@ export class ReadyAgents {
         entry.keys[channel] = key;
       }
     }
-    this.placed.set(agent.id, entry);
   }
 
   remove(agentId: AgentId): void {
@@ -64,7 +68,9 @@ export class ReadyAgents {
     const line = this.lines.get(slot(teamId, channel));
     if (!line) return undefined;
     if (!skip) return line.front();
-    for (const key of line) if (!skip(key.id)) return key;
+    // Walks the tree: iterating the OrderedSet itself would copy the whole line first.
+    for (const it = line.begin(), end = line.end(); !it.equals(end); it.next())
+      if (!skip(it.pointer.id)) return it.pointer;
     return undefined;
   }
 

@@ -18,7 +18,7 @@ describe("routing", () => {
   it("RTE-1 a contact entering an entry point waits in its queue and is offered to the longest-available agent", () =>
     given(loggedIn("a1", "a2"), availableAgents("a2"), (s) => s.advance(5), availableAgents("a1"))
       .when({ type: "ReceiveTask", taskId: "c1", entryPointId: "ep-voice" })
-      .then((s, events) => {
+      .thenCheck((s, events) => {
         expect(events.map((e) => e.type)).toEqual(["task.received", "offer.created"]);
         expect(s.offeredTo("c1")).toBe("a2");
       }));
@@ -26,7 +26,7 @@ describe("routing", () => {
   it("RTE-1 with no agent free the contact waits, then goes to the first agent who becomes available", () =>
     given(loggedIn("a1", "a2"), (s) => s.receive("c1"))
       .when((s) => s.available("a1"))
-      .then((s) => expect(s.offeredTo("c1")).toBe("a1")));
+      .thenCheck((s) => expect(s.offeredTo("c1")).toBe("a1")));
 
   it("RTE-1 waiting order is priority first, then age", () =>
     given(loggedIn("a1"), (s) => {
@@ -37,7 +37,7 @@ describe("routing", () => {
       s.receive("new");
     })
       .when((s) => s.available("a1"))
-      .then((s) => expect(s.offeredTo("urgent")).toBe("a1")));
+      .thenCheck((s) => expect(s.offeredTo("urgent")).toBe("a1")));
 
   it("RTE-1 the agent who finished last goes to the back of the line", () =>
     given(
@@ -54,12 +54,12 @@ describe("routing", () => {
       },
     )
       .when((s) => s.receive("c2"))
-      .then((s) => expect(s.offeredTo("c2")).toBe("a2")));
+      .thenCheck((s) => expect(s.offeredTo("c2")).toBe("a2")));
 
   it("AGT-4 only Available agents are offered contacts: Idle agents get none", () =>
     given(loggedIn("a1", "a2"), availableAgents("a2"), (s) => s.idle("a2", "lunch"))
       .when((s) => s.receive("c1", "ep-chat"))
-      .then((s) => {
+      .thenCheck((s) => {
         expect(s.offeredTo("c1")).toBeNull();
         expect(s.task("c1")?.status).toBe("queued");
       }));
@@ -73,7 +73,7 @@ describe("routing", () => {
         for (const id of ["chat1", "chat2", "chat3", "chat4"]) s.receive(id, "ep-chat");
         s.receive("call2");
       })
-      .then((s) => {
+      .thenCheck((s) => {
         expect(["chat1", "chat2", "chat3", "chat4", "call2"].map((id) => s.offeredTo(id))).toEqual([
           "a1",
           "a1",
@@ -90,5 +90,5 @@ describe("routing", () => {
       s.idle("a1", "meeting");
     })
       .when((s) => s.receive("chat1", "ep-chat"))
-      .then((s) => expect(s.offeredTo("chat1")).toBeNull()));
+      .thenCheck((s) => expect(s.offeredTo("chat1")).toBeNull()));
 });

@@ -1,4 +1,5 @@
 import type { AgentState } from "../agents/state.ts";
+import { CHANNELS } from "../shared/channels.ts";
 import type { AgentId, TaskId } from "../shared/ids.ts";
 import { type Instant, seconds } from "../shared/time.ts";
 import type { OfferCreated } from "../tasks/events.ts";
@@ -33,17 +34,18 @@ export function bestTaskFor(s: TenantState, agent: AgentState): WaitingKey | und
   const config = s.config;
   if (!config) return undefined;
   let best: WaitingKey | undefined;
-  for (const channel of ["voice", "chat", "email", "social"] as const) {
+  // In each queue: the first task that is not more urgent than the best so far, or that the agent may take.
+  const notBefore = (key: WaitingKey) => best !== undefined && compareWaiting(key, best) >= 0;
+  const stop = (key: WaitingKey) => {
+    if (notBefore(key)) return true;
+    const task = s.tasks.get(key.id);
+    return task !== undefined && !barred(task, agent.id);
+  };
+  for (const channel of CHANNELS) {
     if (!s.ready.isReady(agent.id, channel)) continue;
     for (const queue of config.queuesServedBy(agent.station.teamId, channel)) {
-      for (const key of s.waiting.inOrder(queue.id)) {
-        if (best && compareWaiting(key, best) >= 0) break;
-        const task = s.tasks.get(key.id);
-        if (task && !barred(task, agent.id)) {
-          best = key;
-          break;
-        }
-      }
+      const key = s.waiting.find(queue.id, stop);
+      if (key && !notBefore(key)) best = key;
     }
   }
   return best;

@@ -39,10 +39,25 @@ export class WaitingTasks {
     this.keys.delete(task.id);
   }
 
-  /** Waiting tasks of a queue in service order; stop iterating early to keep it cheap. */
+  /**
+   * Waiting tasks of a queue in service order; stop iterating early to keep it cheap. Walks the tree
+   * (iterating an OrderedSet itself copies every key into an array first).
+   */
   *inOrder(queueId: QueueId): IterableIterator<WaitingKey> {
     const queue = this.queues.get(queueId);
-    if (queue) yield* queue;
+    if (!queue) return;
+    for (const it = queue.begin(), end = queue.end(); !it.equals(end); it.next()) yield it.pointer;
+  }
+
+  /** The first waiting task of a queue, in service order, for which `stop` holds: O(1) for the head. */
+  find(queueId: QueueId, stop: (key: WaitingKey) => boolean): WaitingKey | undefined {
+    const queue = this.queues.get(queueId);
+    const head = queue?.front();
+    if (!queue || head === undefined) return undefined;
+    if (stop(head)) return head;
+    for (const it = queue.begin().next(), end = queue.end(); !it.equals(end); it.next())
+      if (stop(it.pointer)) return it.pointer;
+    return undefined;
   }
 
   count(queueId: QueueId): number {

@@ -12,6 +12,8 @@ import { initialState, type TenantState } from "./state.ts";
  * One tenant's engine: the single writer of its state. `execute` decides a command, applies its
  * events and the routing they make possible, and returns all of them — the host appends exactly
  * these to the log. Replaying the log through `evolve` rebuilds the same state.
+ *
+ * A host calls `tick(now)` before `execute(command, now)`, so that what fell due happens first.
  */
 export class Engine {
   constructor(readonly state: TenantState = initialState()) {}

@@ -31,7 +31,7 @@ describe("timers", () => {
       s.advance(18);
     })
       .when((s) => s.advance(42))
-      .then((s) => expect(timers(s)).toMatchObject({ presence: "rona", inState: 42_000 })));
+      .thenCheck((s) => expect(timers(s)).toMatchObject({ presence: "rona", inState: 42_000 })));
 
   it("TMR-2 Idle then another idle reason shows current/total idle time", () =>
     given(
@@ -40,7 +40,7 @@ describe("timers", () => {
       (s) => s.idle("a1", "lunch"),
     )
       .when((s) => s.advance(20 * 60))
-      .then((s) => {
+      .thenCheck((s) => {
         const view = timers(s);
         expect(`${formatTimer(view.inState)}/${formatTimer(view.idleTotal ?? 0)}`).toBe("20:00/30:00");
       }));
@@ -56,7 +56,7 @@ describe("timers", () => {
         s.idle("a1", "lunch");
         s.advance(5);
       })
-      .then((s) => expect(timers(s).idleTotal).toBe(5000)));
+      .thenCheck((s) => expect(timers(s).idleTotal).toBe(5000)));
 
   it("TMR-3 each accepted interaction has a connected timer and a timer for its current state", () =>
     given((s) => {
@@ -68,7 +68,7 @@ describe("timers", () => {
       s.end("c1", "a1");
     })
       .when((s) => s.advance(15))
-      .then((s) =>
+      .thenCheck((s) =>
         expect(timers(s).interactions).toEqual([
           { taskId: "c1", channel: "voice", status: "wrapping", connected: 105_000, inState: 15_000 },
         ]),
@@ -100,7 +100,7 @@ describe("timers", () => {
       s.advance(25);
     })
       .when({ type: "WrapUpTask", taskId: "c1", agentId: "a1", codeId: "resolved" })
-      .then((_, [event]) =>
+      .thenCheck((_, [event]) =>
         expect(event).toMatchObject({
           durations: { waited: 15_000, handled: 200_000, wrappedUp: 25_000, total: 240_000 },
         }),

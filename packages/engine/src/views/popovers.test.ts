@@ -24,7 +24,7 @@ describe("popovers", () => {
           s.advance(1);
         }
       })
-      .then((s) =>
+      .thenCheck((s) =>
         expect(stack(s).items.map((p) => p.taskId)).toEqual([
           "mail-1",
           "mail-2",
@@ -42,7 +42,7 @@ describe("popovers", () => {
         for (const id of ["s1", "s2"]) s.receive(id, "ep-social");
         for (const id of ["c1", "c2", "c3"]) s.receive(id, "ep-chat");
       })
-      .then((s) => {
+      .thenCheck((s) => {
         expect(stack(s)).toMatchObject({ total: 7, shown: 5 });
         expect(stackCaption(stack(s))).toBe("1–5 of 7");
       }));
@@ -50,7 +50,7 @@ describe("popovers", () => {
   it("POP-2 five or fewer requests need no caption", () =>
     given(a1Ready)
       .when((s) => s.receive("c1", "ep-chat"))
-      .then((s) => expect(stackCaption(stack(s))).toBe("")));
+      .thenCheck((s) => expect(stackCaption(stack(s))).toBe("")));
 
   it("POP-4 Accept N requests accepts every digital request at once, never the call", () =>
     given(a1Ready, (s) => {
@@ -65,7 +65,7 @@ describe("popovers", () => {
       expect(stack(s).acceptAllCount).toBe(2);
     })
       .when({ type: "AcceptAllDigital", agentId: "a1" })
-      .then((s, events) => {
+      .thenCheck((s, events) => {
         expect(events.map((e) => e.type)).toEqual(["task.assigned", "task.assigned"]);
         expect(s.task("chat-1")?.status).toBe("assigned");
         expect(s.task("mail-1")?.status).toBe("assigned");

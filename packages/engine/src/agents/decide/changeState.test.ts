@@ -44,7 +44,7 @@ describe("agent state", () => {
       s.accept("c1", "a1");
     })
       .when(change({ type: "idle", codeId: "lunch" }))
-      .then((s) => {
+      .thenCheck((s) => {
         expect(s.presence("a1")).toMatchObject({ type: "idle", codeId: "lunch" });
         expect(s.task("c1")?.status).toBe("assigned");
       }));
@@ -60,7 +60,7 @@ describe("agent state", () => {
   it("AGT-3 idle without a reason takes the default idle reason", () =>
     given(loggedIn, (s) => s.available("a1"))
       .when(change({ type: "idle" }))
-      .then((s) => expect(s.presence("a1")).toMatchObject({ type: "idle", codeId: "not-ready" })));
+      .thenCheck((s) => expect(s.presence("a1")).toMatchObject({ type: "idle", codeId: "not-ready" })));
 
   it("AGT-5 RONA cannot be chosen by the agent", () =>
     given(loggedIn)
@@ -70,12 +70,12 @@ describe("agent state", () => {
   it("AGT-5 from RONA the agent leaves by Go Available", () =>
     given(loggedIn, inRona)
       .when(change({ type: "available" }))
-      .then((s) => expect(s.presence("a1").type).toBe("available")));
+      .thenCheck((s) => expect(s.presence("a1").type).toBe("available")));
 
   it("AGT-5 from RONA Go Idle takes the default idle reason", () =>
     given(loggedIn, inRona)
       .when(change({ type: "idle" }))
-      .then((s) => expect(s.presence("a1")).toMatchObject({ type: "idle", codeId: "not-ready" })));
+      .thenCheck((s) => expect(s.presence("a1")).toMatchObject({ type: "idle", codeId: "not-ready" })));
 
   it("choosing the state one is in changes nothing", () =>
     given(loggedIn, (s) => s.idle("a1", "lunch"))

@@ -8,7 +8,7 @@ describe("login", () => {
   it("AGT-1 login puts the agent in Idle with the default idle reason and the state timer at 00:00", () =>
     given()
       .when(login("a1", { device: "BROWSER" }))
-      .then((s, events) => {
+      .thenCheck((s, events) => {
         expect(events.map((e) => e.type)).toEqual(["agent.logged_in"]);
         expect(s.presence("a1")).toEqual({ type: "idle", codeId: "not-ready", since: s.now });
       }));

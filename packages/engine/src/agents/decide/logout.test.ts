@@ -22,7 +22,7 @@ describe("logout", () => {
   it("AGT-6 a supervisor may log out an Available agent with no active interaction", () =>
     given(loggedIn, (s) => s.available("a1"))
       .when(supervisorLogout)
-      .then((s, [event]) => {
+      .thenCheck((s, [event]) => {
         expect(s.presence("a1").type).toBe("logged_out");
         expect(event).toMatchObject({
           type: "agent.logged_out",

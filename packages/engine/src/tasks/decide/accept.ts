@@ -7,7 +7,10 @@ import type { AcceptAllDigital, AcceptTask } from "../commands.ts";
 import type { TaskEvent } from "../events.ts";
 import { offeredTo } from "./offerOf.ts";
 
-/** Accept a contact request; while it is still connecting there is nothing to accept yet. Implements RTE-2. */
+/**
+ * Accept a contact request. While it is still connecting there is nothing to accept yet; once
+ * its time is up it is RONA, even if the host's timer has not fired yet. Implements RTE-2, RTE-3.
+ */
 export function decideAccept(cmd: AcceptTask, s: TenantState, now: Instant): Decision<TaskEvent> {
   const task = offeredTo(s, cmd.taskId, cmd.agentId);
   if (isRejection(task)) return task;
@@ -15,6 +18,8 @@ export function decideAccept(cmd: AcceptTask, s: TenantState, now: Instant): Dec
     return reject("OFFER_NOT_DELIVERED", `Task ${task.id} is still connecting to the agent`, {
       taskId: task.id,
     });
+  if (now >= task.offer.expiresAt)
+    return reject("OFFER_EXPIRED", `The request for task ${task.id} has timed out`, { taskId: task.id });
   return accept({ type: "task.assigned", at: now, taskId: task.id, agentId: cmd.agentId });
 }
 
@@ -28,6 +33,7 @@ export function decideAcceptAll(cmd: AcceptAllDigital, s: TenantState, now: Inst
     if (
       task?.status === "offered" &&
       task.offer.phase === "requested" &&
+      now < task.offer.expiresAt &&
       DIGITAL_CHANNELS.includes(task.channel)
     )
       events.push({ type: "task.assigned", at: now, taskId, agentId: agent.id });

@@ -20,7 +20,7 @@ describe("offers", () => {
   it("RTE-2 an offer shows first as connecting, then as a contact request once it reached the agent", () =>
     given(ready("a1"), call())
       .when({ type: "ConfirmOfferDelivered", taskId: "c1", agentId: "a1" })
-      .then((s, events) => {
+      .thenCheck((s, events) => {
         expect(events.map((e) => e.type)).toEqual(["offer.delivered"]);
         expect(popoverStack(s.state, "a1" as never).items[0]?.phase).toBe("requested");
       }));
@@ -35,7 +35,7 @@ describe("offers", () => {
   it("RTE-2 accepting the contact request assigns the task to the agent", () =>
     given(ready("a1"), call(), (s) => s.deliver("c1", "a1"))
       .when({ type: "AcceptTask", taskId: "c1", agentId: "a1" })
-      .then((s, events) => {
+      .thenCheck((s, events) => {
         expect(events.map((e) => e.type)).toEqual(["task.assigned"]);
         expect(s.task("c1")).toMatchObject({ status: "assigned", agentId: "a1", assignedAt: s.now });
       }));
@@ -58,7 +58,7 @@ describe("offers", () => {
       (s) => expect(s.advance(17.999)).toEqual([]),
     )
       .when((s) => s.advance(0.001))
-      .then((s, events) => {
+      .thenCheck((s, events) => {
         expect(events.map((e) => e.type)).toEqual(["offer.timed_out", "agent.state.changed"]);
         expect(events[1]).toMatchObject({
           to: { type: "rona" },
@@ -68,6 +68,18 @@ describe("offers", () => {
         expect(s.task("c1")?.status).toBe("queued");
         expect(s.presence("a1").type).toBe("rona");
       }));
+
+  it("RTE-3 once its time is up an offer cannot be accepted, even before the host's timer fires", () =>
+    given(
+      ready("a1"),
+      call(),
+      (s) => s.deliver("c1", "a1"),
+      (s) => {
+        s.now += 18_000;
+      },
+    )
+      .when({ type: "AcceptTask", taskId: "c1", agentId: "a1" })
+      .thenRejects("OFFER_EXPIRED"));
 
   it("RTE-3 digital offers wait 30 s by default", () =>
     given(
@@ -97,7 +109,7 @@ describe("offers", () => {
       (s) => s.login("a2"),
     )
       .when((s) => s.available("a2"))
-      .then((s) => {
+      .thenCheck((s) => {
         expect(s.offeredTo("c1")).toBe("a2");
         expect(s.task("c2")?.status).toBe("queued");
       }));
@@ -105,7 +117,7 @@ describe("offers", () => {
   it("RTE-4 an offer over 8 s flashes its action button for the last 5 s", () =>
     given(ready("a1"), call())
       .when((s) => s.receive("chat1", "ep-chat"))
-      .then((s) => {
+      .thenCheck((s) => {
         const items = popoverStack(s.state, "a1" as never).items;
         for (const p of items) expect(p.flashAt).toBe(p.expiresAt - 5000);
       }));
@@ -113,12 +125,14 @@ describe("offers", () => {
   it("RTE-4 an offer of 8 s or less does not flash", () =>
     given(ready("a4"))
       .when((s) => s.receive("chat1", "ep-chat"))
-      .then((s) => expect(popoverStack(s.state, "a4" as never).items[0]).toMatchObject({ flashAt: null })));
+      .thenCheck((s) =>
+        expect(popoverStack(s.state, "a4" as never).items[0]).toMatchObject({ flashAt: null }),
+      ));
 
   it("RTE-5 a call that cannot reach the agent's device also sets RONA", () =>
     given(ready("a1"), call())
       .when({ type: "ReportOfferFailed", taskId: "c1", agentId: "a1", cause: "DEVICE_UNREACHABLE" })
-      .then((s, events) => {
+      .thenCheck((s, events) => {
         expect(events.map((e) => e.type)).toEqual(["offer.failed", "agent.state.changed"]);
         expect(s.presence("a1").type).toBe("rona");
         expect(s.task("c1")?.status).toBe("queued");
@@ -132,7 +146,7 @@ describe("offers", () => {
       (s) => s.receive("chat1", "ep-chat"),
     )
       .when((s) => s.advance(30))
-      .then((s) => {
+      .thenCheck((s) => {
         expect(s.presence("a1").type).toBe("rona");
         expect(s.task("c1")?.status).toBe("assigned");
         expect(agentTimers(s.state, "a1" as never, s.now)?.engaged).toBe(true);
@@ -147,22 +161,22 @@ describe("offers", () => {
       (s) => s.advance(40),
     )
       .when((s) => s.available("a1"))
-      .then((s) => expect(agentTimers(s.state, "a1" as never, s.now)?.inState).toBe(0)));
+      .thenCheck((s) => expect(agentTimers(s.state, "a1" as never, s.now)?.inState).toBe(0)));
 
   it("RTE-7 a contact is never offered to the agents it excludes", () =>
     given(ready("a1"), (s) => s.advance(1), ready("a2"))
       .when((s) => s.receive("c1", "ep-voice", { excludeAgents: ["a1"] }))
-      .then((s) => expect(s.offeredTo("c1")).toBe("a2")));
+      .thenCheck((s) => expect(s.offeredTo("c1")).toBe("a2")));
 
   it("RTE-7 with only the excluded agent free, the contact waits", () =>
     given(ready("a1"))
       .when((s) => s.receive("c1", "ep-voice", { excludeAgents: ["a1"] }))
-      .then((s) => expect(s.task("c1")?.status).toBe("queued")));
+      .thenCheck((s) => expect(s.task("c1")?.status).toBe("queued")));
 
   it("a declined contact goes back to its place and on to another agent, never back to the one who declined", () =>
     given(ready("a1"), (s) => s.advance(1), ready("a2"), call())
       .when({ type: "DeclineTask", taskId: "c1", agentId: "a1" })
-      .then((s, events) => {
+      .thenCheck((s, events) => {
         expect(events.map((e) => e.type)).toEqual(["offer.declined", "offer.created"]);
         expect(s.offeredTo("c1")).toBe("a2");
         expect(s.presence("a1").type).toBe("available");
@@ -171,7 +185,7 @@ describe("offers", () => {
   it("a customer who abandons while queued cancels the task", () =>
     given(call())
       .when({ type: "CustomerLeft", taskId: "c1" })
-      .then((s, events) => {
+      .thenCheck((s, events) => {
         expect(events).toMatchObject([{ type: "task.canceled", reason: "abandoned", agentId: null }]);
         expect(s.task("c1")).toBeUndefined();
       }));
@@ -182,7 +196,7 @@ describe("offers", () => {
         s.ok({ type: "CustomerLeft", taskId: "c1" });
         s.receive("c2");
       })
-      .then((s) => {
+      .thenCheck((s) => {
         expect(s.offeredTo("c2")).toBe("a1");
         expect(s.presence("a1").type).toBe("available");
         expect(s.engine.dueTimers().map((t) => t.taskId)).toEqual(["c2"]);

@@ -27,7 +27,7 @@ describe("outdial", () => {
   it("an agent places an outbound call from an outdial entry point; the call is the agent's at once", () =>
     given((s) => s.login("a1"))
       .when(outdial())
-      .then((s, events) => {
+      .thenCheck((s, events) => {
         expect(events.map((e) => e.type)).toEqual(["task.outdial_placed"]);
         expect(s.task("o1")).toMatchObject({
           status: "assigned",
@@ -85,7 +85,7 @@ describe("outdial", () => {
       (s) => s.end("o1", "a1"),
     )
       .when({ type: "WrapUpTask", taskId: "o1", agentId: "a1", codeId: "sale" })
-      .then((s, events) => {
+      .thenCheck((s, events) => {
         expect(events.some((e) => e.type === "offer.created")).toBe(false);
         expect(s.task("o1")).toBeUndefined();
       }));

@@ -20,7 +20,7 @@ describe("end and wrap-up", () => {
   it("WRP-1 End starts wrap-up; submitting an admin-defined wrap-up reason ends the interaction for the agent", () =>
     given(connected("a1"), (s) => s.advance(60), ended("a1"))
       .when(wrapUp("follow-up"))
-      .then((s, events) => {
+      .thenCheck((s, events) => {
         expect(events).toMatchObject([{ type: "task.wrapup", codeId: "follow-up", auto: false }]);
         expect(s.task("c1")).toBeUndefined();
         expect(s.state.agents.get("a1" as never)?.tasks).toEqual([]);
@@ -43,7 +43,7 @@ describe("end and wrap-up", () => {
   it("WRP-3 after wrap-up an agent who was Available is Available again and gets the next contact", () =>
     given(connected("a1"), (s) => s.receive("c2"), ended("a1"))
       .when(wrapUp("resolved"))
-      .then((s) => {
+      .thenCheck((s) => {
         expect(s.presence("a1").type).toBe("available");
         expect(s.offeredTo("c2")).toBe("a1");
       }));
@@ -56,7 +56,7 @@ describe("end and wrap-up", () => {
       ended("a1"),
     )
       .when(wrapUp("resolved"))
-      .then((s) => {
+      .thenCheck((s) => {
         expect(s.presence("a1")).toMatchObject({ type: "idle", codeId: "lunch" });
         expect(s.task("c2")?.status).toBe("queued");
       }));
@@ -64,7 +64,7 @@ describe("end and wrap-up", () => {
   it("WRP-3 with auto wrap-up configured the default reason is applied after the timeout", () =>
     given(connected("a3"), ended("a3"), (s) => expect(s.advance(29)).toEqual([]))
       .when((s) => s.advance(1))
-      .then((s, events) => {
+      .thenCheck((s, events) => {
         expect(events).toMatchObject([
           { type: "task.wrapup", codeId: "resolved", auto: true, agentId: "a3" },
         ]);
@@ -84,7 +84,7 @@ describe("end and wrap-up", () => {
   it("the customer hanging up ends the interaction and the agent wraps up", () =>
     given(connected("a1"))
       .when({ type: "CustomerLeft", taskId: "c1" })
-      .then((s, events) => {
+      .thenCheck((s, events) => {
         expect(events).toMatchObject([{ type: "task.ended", by: "customer" }]);
         expect(s.task("c1")?.status).toBe("wrapping");
       }));
@@ -97,7 +97,7 @@ describe("end and wrap-up", () => {
         s.end("c1", "a1");
         s.wrapUp("c1", "a1");
       })
-      .then((s) => expect(s.presence("a1")).toMatchObject({ type: "idle", codeId: "training" })));
+      .thenCheck((s) => expect(s.presence("a1")).toMatchObject({ type: "idle", codeId: "training" })));
 
   it("a pending logout keeps new contacts away and logs the agent out after the last wrap-up", () =>
     given(connected("a1"), (s) =>
@@ -109,7 +109,7 @@ describe("end and wrap-up", () => {
         s.end("c1", "a1");
         s.wrapUp("c1", "a1");
       })
-      .then((s, events) => {
+      .thenCheck((s, events) => {
         expect(events.map((e) => e.type)).toEqual([
           "task.received",
           "task.ended",
@@ -132,7 +132,7 @@ describe("end and wrap-up", () => {
         s.end("chat1", "a1");
         s.wrapUp("chat1", "a1");
       })
-      .then((s) => expect(s.presence("a1").type).toBe("logged_out")));
+      .thenCheck((s) => expect(s.presence("a1").type).toBe("logged_out")));
 
   it("a pending state needs an active interaction", () =>
     given((s) => s.login("a1"))

@@ -1,0 +1,159 @@
+import {
+  DEFAULT_DISCONNECT_POLICY,
+  type DesktopProfile,
+  fromPlain,
+  type Plain,
+  type TenantConfig,
+  validateConfig,
+} from "../src/index.ts";
+
+const IDLE_CODES = [
+  { id: "not-ready", name: "Not ready", isDefault: true },
+  { id: "break", name: "Break", isDefault: false },
+  { id: "lunch", name: "Lunch", isDefault: false },
+  { id: "meeting", name: "Meeting", isDefault: false },
+  { id: "training", name: "Training", isDefault: false },
+];
+
+const WRAP_UP_CODES = [
+  { id: "resolved", name: "Resolved", isDefault: true },
+  { id: "follow-up", name: "Follow-up", isDefault: false },
+  { id: "sale", name: "Sale", isDefault: false },
+  { id: "no-sale", name: "No sale", isDefault: false },
+];
+
+const ALL_IDLE = IDLE_CODES.map((c) => c.id);
+
+function profile(
+  over: Pick<Plain<DesktopProfile>, "id" | "name" | "capacity" | "wrapUpCodeIds"> &
+    Partial<Plain<DesktopProfile>>,
+): Plain<DesktopProfile> {
+  return {
+    idleCodeIds: ALL_IDLE,
+    offerTimeoutSec: { voice: 18, chat: 30, email: 30, social: 30 },
+    autoWrapUp: { enabled: false, afterSec: 120 },
+    availableAfterOutdial: false,
+    disconnect: DEFAULT_DISCONNECT_POLICY,
+    ...over,
+  };
+}
+
+const PROFILES: Plain<DesktopProfile>[] = [
+  profile({
+    id: "support-blended",
+    name: "Support — calls and chat",
+    capacity: { voice: 1, chat: 2, email: 1, social: 0 },
+    wrapUpCodeIds: ["resolved", "follow-up"],
+  }),
+  profile({
+    id: "digital-desk",
+    name: "Digital desk",
+    capacity: { voice: 0, chat: 3, email: 2, social: 2 },
+    wrapUpCodeIds: ["resolved", "follow-up"],
+  }),
+  profile({
+    id: "sales",
+    name: "Sales",
+    capacity: { voice: 1, chat: 0, email: 2, social: 0 },
+    wrapUpCodeIds: ["resolved", "sale", "no-sale", "follow-up"],
+    // Reps go straight back to the phones: the system closes wrap-up for them after 30 s.
+    autoWrapUp: { enabled: true, afterSec: 30 },
+  }),
+];
+
+type UserSpec = [id: string, name: string, teamIds: string[], profileId: string];
+
+const AGENTS: UserSpec[] = [
+  ["anna", "Anna Lindqvist", ["support"], "support-blended"],
+  ["marcus", "Marcus Berg", ["support"], "support-blended"],
+  ["elif", "Elif Kaya", ["support"], "support-blended"],
+  ["sofia", "Sofia Nguyen", ["support"], "digital-desk"],
+  ["jonas", "Jonas Eriksson", ["sales"], "sales"],
+  ["priya", "Priya Raman", ["sales"], "sales"],
+];
+
+const SUPPORT_QUEUES = [
+  { id: "q-support-voice", name: "Support voice", channel: "voice", serviceLevelSec: 20 },
+  { id: "q-support-chat", name: "Support chat", channel: "chat", serviceLevelSec: 60 },
+  { id: "q-support-email", name: "Support email", channel: "email", serviceLevelSec: 14_400 },
+  { id: "q-support-social", name: "Support social", channel: "social", serviceLevelSec: 3_600 },
+] as const;
+
+const ENTRY_POINTS = [
+  { id: "ep-support-line", name: "Support line", channel: "voice", queueId: "q-support-voice" },
+  { id: "ep-web-chat", name: "Web chat", channel: "chat", queueId: "q-support-chat" },
+  { id: "ep-support-mail", name: "support@lumen.example", channel: "email", queueId: "q-support-email" },
+  { id: "ep-social-dm", name: "Instagram & Facebook DMs", channel: "social", queueId: "q-support-social" },
+  { id: "ep-sales-line", name: "Sales line", channel: "voice", queueId: "q-sales-voice" },
+] as const;
+
+/** Lumen Telecom: a small Nordic operator with a support team and a sales team. */
+const PLAIN: Plain<TenantConfig> = {
+  tenantId: "lumen",
+  name: "Lumen Telecom",
+  auxCodes: [
+    ...IDLE_CODES.map((c) => ({ ...c, kind: "IDLE" as const })),
+    ...WRAP_UP_CODES.map((c) => ({ ...c, kind: "WRAP_UP" as const })),
+  ],
+  profiles: PROFILES,
+  teams: [
+    { id: "support", name: "Support" },
+    { id: "sales", name: "Sales" },
+  ],
+  users: [
+    ...AGENTS.map(([id, name, teamIds, profileId]) => ({
+      id,
+      name,
+      roles: ["agent" as const],
+      teamIds,
+      profileId,
+    })),
+    {
+      id: "karin",
+      name: "Karin Holm",
+      roles: ["supervisor", "agent"],
+      teamIds: ["support", "sales"],
+      profileId: "support-blended",
+    },
+    { id: "lars", name: "Lars Nilsson", roles: ["admin"], teamIds: [], profileId: "support-blended" },
+  ],
+  queues: [
+    ...SUPPORT_QUEUES.map((q) => ({
+      ...q,
+      teamIds: ["support"],
+      distribution: "longest_available" as const,
+    })),
+    {
+      id: "q-sales-voice",
+      name: "Sales voice",
+      channel: "voice",
+      teamIds: ["sales"],
+      distribution: "longest_available",
+      serviceLevelSec: 30,
+    },
+  ],
+  entryPoints: [
+    ...ENTRY_POINTS.map((ep) => ({ ...ep, kind: "inbound" as const, active: true })),
+    {
+      id: "ep-outdial",
+      name: "Outbound calls",
+      channel: "voice",
+      kind: "outdial",
+      queueId: "q-support-voice",
+      active: true,
+    },
+  ],
+  // The front desk phone: two lines on extension 4100.
+  sharedLines: [{ address: "4100", lines: ["1", "2"] }],
+};
+
+/** The demo tenant, checked: an invalid configuration stops the demo before anything runs. */
+export function demoTenant(): TenantConfig {
+  const config = fromPlain<TenantConfig>(PLAIN);
+  const issues = validateConfig(config);
+  if (issues.length > 0)
+    throw new Error(
+      `The demo tenant is invalid:\n${issues.map((i) => `  ${i.path}: ${i.code} ${i.message}`).join("\n")}`,
+    );
+  return config;
+}

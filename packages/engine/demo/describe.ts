@@ -1,0 +1,159 @@
+import {
+  type AgentStateChanged,
+  type Channel,
+  type Customer,
+  formatTimer,
+  type Instant,
+  type PendingState,
+  type PresenceValue,
+  type Station,
+  type TaskDurations,
+  type TenantConfig,
+  type TenantEvent,
+} from "../src/index.ts";
+
+/** Display names for the ids events carry; an unknown id shows as itself. */
+export interface Directory {
+  agent(id: string): string;
+  team(id: string): string;
+  queue(id: string): string;
+  entryPoint(id: string): string;
+  code(id: string): string;
+}
+
+export function directory(config: TenantConfig): Directory {
+  const names = (items: readonly { id: string; name: string }[]) => {
+    const map = new Map(items.map((i) => [i.id, i.name]));
+    return (id: string) => map.get(id) ?? id;
+  };
+  return {
+    agent: names(config.users),
+    team: names(config.teams),
+    queue: names(config.queues),
+    entryPoint: names(config.entryPoints),
+    code: names(config.auxCodes),
+  };
+}
+
+/** `HH:MM:SS` in UTC: the demo's virtual clock as a wall clock. */
+export const clockTime = (at: Instant): string => new Date(at).toISOString().slice(11, 19);
+
+/** One event as one timeline line, time first. */
+export const timelineLine = (e: TenantEvent, names: Directory): string =>
+  `${clockTime(e.at)}  ${describe(e, names)}`;
+
+const CONTACT: Record<Channel, string> = {
+  voice: "Call",
+  chat: "Chat",
+  email: "Email",
+  social: "Social message",
+};
+
+function device(s: Station): string {
+  if (s.device === "BROWSER") return "browser";
+  const line = s.line === null ? "" : ` line ${s.line}`;
+  return s.device === "EXTENSION" ? `extension ${s.address}${line}` : `dial number ${s.address}${line}`;
+}
+
+/** A state as the state selector shows it, e.g. `Idle (Lunch)`. */
+export function stateName(p: PresenceValue | PendingState, names: Directory): string {
+  switch (p.type) {
+    case "available":
+      return "Available";
+    case "idle":
+      return `Idle (${names.code(p.codeId)})`;
+    case "rona":
+      return "RONA";
+    case "logged_out":
+      return "logged out";
+    default:
+      return assertNever(p);
+  }
+}
+
+const customer = (c: Customer): string => c.name ?? c.address ?? "an unknown customer";
+
+const durations = (d: TaskDurations): string =>
+  `waited ${formatTimer(d.waited)}, handled ${formatTimer(d.handled)}, wrap-up ${formatTimer(d.wrappedUp)}`;
+
+/** What one event means, in words an agent or supervisor would use. */
+export function describe(e: TenantEvent, names: Directory): string {
+  switch (e.type) {
+    case "tenant.configured":
+      return `Tenant "${e.config.name}" configured: ${e.config.users.length} users, ${e.config.queues.length} queues, ${e.config.entryPoints.length} entry points`;
+    case "agent.logged_in":
+      return `${names.agent(e.agentId)} logged in (${device(e.station)}, team ${names.team(e.station.teamId)}) → ${stateName(e.to, names)}`;
+    case "agent.state.changed":
+      return stateChange(e, names);
+    case "agent.logged_out":
+      return e.cause === "pending_applied"
+        ? `${names.agent(e.agentId)} logged out (pending logout applied after the last interaction)`
+        : `${names.agent(e.agentId)} logged out from ${stateName(e.from, names)}`;
+    case "agent.pending_state.set":
+      return e.pending === null
+        ? `${names.agent(e.agentId)}'s pending state cleared`
+        : e.pending.type === "logged_out"
+          ? `${names.agent(e.agentId)} chose to log out after the last interaction (pending logout)`
+          : `${names.agent(e.agentId)} will go ${stateName(e.pending, names)} after the last interaction`;
+    case "task.received": {
+      const priority = e.priority > 0 ? `, priority ${e.priority}` : "";
+      return `${CONTACT[e.channel]} ${e.taskId} from ${customer(e.customer)} entered "${names.entryPoint(e.entryPointId)}" → queue ${names.queue(e.queueId)}${priority}`;
+    }
+    case "task.outdial_placed":
+      return `${names.agent(e.agentId)} called ${customer(e.customer)} from "${names.entryPoint(e.entryPointId)}" (outdial ${e.taskId})`;
+    case "offer.created":
+      return `${e.taskId} offered to ${names.agent(e.agentId)} (connecting; RONA at ${clockTime(e.expiresAt)})`;
+    case "offer.delivered":
+      return `${e.taskId} reached ${names.agent(e.agentId)}'s desktop (connecting → requested)`;
+    case "offer.declined":
+      return `${names.agent(e.agentId)} declined ${e.taskId} → back to its place in the queue`;
+    case "offer.timed_out":
+      return `RONA: ${names.agent(e.agentId)} did not answer ${e.taskId} in time → back to the head of its queue`;
+    case "offer.failed":
+      return `${e.taskId} could not reach ${names.agent(e.agentId)} (${e.cause}) → back to the head of its queue`;
+    case "task.assigned":
+      return `${names.agent(e.agentId)} accepted ${e.taskId}`;
+    case "task.ended": {
+      const auto = e.autoWrapUpAt === null ? "" : ` (auto wrap-up at ${clockTime(e.autoWrapUpAt)})`;
+      return e.by === "customer"
+        ? `${e.taskId}: the customer left → ${names.agent(e.agentId)} in wrap-up${auto}`
+        : `${names.agent(e.agentId)} ended ${e.taskId} → wrap-up${auto}`;
+    }
+    case "task.canceled":
+      return e.agentId === null
+        ? `${e.taskId} abandoned: the customer left while queued`
+        : `${e.taskId} abandoned: the customer left while it was offered to ${names.agent(e.agentId)}`;
+    case "task.wrapup":
+      return e.auto
+        ? `${e.taskId} auto wrap-up for ${names.agent(e.agentId)}: ${names.code(e.codeId)} (${durations(e.durations)})`
+        : `${names.agent(e.agentId)} wrapped up ${e.taskId}: ${names.code(e.codeId)} (${durations(e.durations)})`;
+    default:
+      return assertNever(e);
+  }
+}
+
+function stateChange(e: AgentStateChanged, names: Directory): string {
+  const change = `${names.agent(e.agentId)} → ${stateName(e.to, names)}`;
+  const { cause } = e;
+  switch (cause) {
+    case "chosen":
+      return e.actor.kind === "supervisor"
+        ? `${change} (set by supervisor ${names.agent(e.actor.id)}, reason code ${e.reasonCode})`
+        : change;
+    case "ring_no_answer":
+      return `${change} (ring no answer, reason code ${e.reasonCode})`;
+    case "device_unreachable":
+      return `${change} (device unreachable, reason code ${e.reasonCode})`;
+    case "pending_applied":
+      return `${change} (pending state applied after the last interaction)`;
+    case "outdial_ended":
+      return `${change} (outdial call ended)`;
+    default:
+      return assertNever(cause);
+  }
+}
+
+/** Adding an event type without a line for it fails to compile here. */
+function assertNever(value: never): never {
+  throw new Error(`no description for ${JSON.stringify(value)}`);
+}
