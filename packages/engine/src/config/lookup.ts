@@ -1,4 +1,4 @@
-import type { Channel } from "../shared/channels.ts";
+import { type Channel, type PerChannel, perChannel } from "../shared/channels.ts";
 import type { TeamId } from "../shared/ids.ts";
 import type {
   AuxCode,
@@ -31,15 +31,18 @@ const byId = <T extends { id: string }>(items: readonly T[]) =>
   new Map(items.map((i) => [i.id as string, i]));
 
 export function lookupConfig(config: TenantConfig): ConfigLookup {
-  const served = new Map<string, Queue[]>();
+  const served = new Map<string, PerChannel<Queue[]>>();
   for (const q of config.queues) {
     for (const t of q.teamIds) {
-      const key = `${t}\u0000${q.channel}`;
-      const list = served.get(key) ?? [];
-      list.push(q);
-      served.set(key, list);
+      let byChannel = served.get(t);
+      if (!byChannel) {
+        byChannel = perChannel(() => []);
+        served.set(t, byChannel);
+      }
+      byChannel[q.channel].push(q);
     }
   }
+  const none: readonly Queue[] = [];
   const defaultOf = (kind: AuxCode["kind"]) => {
     const code = config.auxCodes.find((c) => c.kind === kind && c.isDefault);
     if (!code) throw new Error(`configuration has no default ${kind} code: validate it first`);
@@ -56,6 +59,6 @@ export function lookupConfig(config: TenantConfig): ConfigLookup {
     sharedLines: new Map(config.sharedLines.map((s) => [s.address, s])),
     defaultIdleCode: defaultOf("IDLE"),
     defaultWrapUpCode: defaultOf("WRAP_UP"),
-    queuesServedBy: (teamId, channel) => served.get(`${teamId}\u0000${channel}`) ?? [],
+    queuesServedBy: (teamId, channel) => served.get(teamId)?.[channel] ?? none,
   };
 }

@@ -3,104 +3,98 @@ import type { AgentState } from "../agents/state.ts";
 import { assertNever } from "../shared/assertNever.ts";
 import type { TenantState } from "../tenant/state.ts";
 import type { TaskEvent } from "./events.ts";
-import type { Task } from "./state.ts";
+import type { Task, TaskOf } from "./state.ts";
 
-const without = <T>(list: readonly T[], item: T): T[] => list.filter((x) => x !== item);
+/** Removes an item from a list the state owns, in place. */
+function remove<T>(list: T[], item: T): void {
+  const i = list.indexOf(item);
+  if (i >= 0) list.splice(i, 1);
+}
 
 function releaseOffer(state: TenantState, task: Task, agent: AgentState | undefined): void {
   state.timers.clear("offer_timeout", task.id);
   if (!agent) return;
-  agent.offers = without(agent.offers, task.id);
+  remove(agent.offers, task.id);
   agent.load[task.channel]--;
   refile(state, agent);
 }
 
 function requeue(state: TenantState, task: Task, at: number, declinedBy: Task["declinedBy"]): void {
-  const queued: Task = { ...stripStatus(task), declinedBy, status: "queued", queuedAt: at };
+  const queued = moved(task, { status: "queued", queuedAt: at }, declinedBy);
   state.tasks.set(task.id, queued);
   state.waiting.add(queued);
 }
 
-/** The fields every task status shares, for moving a task to another status. */
-function stripStatus(task: Task) {
-  const {
-    id,
-    channel,
-    entryPointId,
-    queueId,
-    priority,
-    customer,
-    createdAt,
-    seq,
-    excluded,
-    declinedBy,
-    offers,
-    origin,
-  } = task;
+type Stage<S extends Task["status"]> = Omit<TaskOf<S>, keyof TaskOf<"queued"> & keyof TaskOf<"wrapping">> & {
+  readonly status: S;
+};
+type StageField = "queuedAt" | "offer" | "agentId" | "assignedAt" | "endedAt" | "endedBy" | "autoWrapUpAt";
+
+/**
+ * The task in another status. Every field of every status is written out, undefined where it does
+ * not apply: routing moves a task between statuses on each decision, and one literal shape for all
+ * tasks keeps that path monomorphic. Spreading here cost a third of the routing time.
+ */
+function moved<S extends Task["status"]>(t: Task, stage: Stage<S>, declinedBy = t.declinedBy): Task {
+  const n = stage as { readonly [K in StageField]?: unknown };
   return {
-    id,
-    channel,
-    entryPointId,
-    queueId,
-    priority,
-    customer,
-    createdAt,
-    seq,
-    excluded,
+    id: t.id,
+    channel: t.channel,
+    entryPointId: t.entryPointId,
+    queueId: t.queueId,
+    priority: t.priority,
+    customer: t.customer,
+    createdAt: t.createdAt,
+    seq: t.seq,
+    excluded: t.excluded,
     declinedBy,
-    offers,
-    origin,
-  };
+    offers: stage.status === "offered" ? t.offers + 1 : t.offers,
+    origin: t.origin,
+    status: stage.status,
+    queuedAt: n.queuedAt,
+    offer: n.offer,
+    agentId: n.agentId,
+    assignedAt: n.assignedAt,
+    endedAt: n.endedAt,
+    endedBy: n.endedBy,
+    autoWrapUpAt: n.autoWrapUpAt,
+  } as Task;
 }
 
 export function evolveTask(state: TenantState, e: TaskEvent): void {
-  if (e.type === "task.received") {
+  if (e.type === "task.received" || e.type === "task.outdial_placed") {
     state.taskCount++;
-    const task: Task = {
+    const inbound = e.type === "task.received";
+    const fresh = {
       id: e.taskId,
-      channel: e.channel,
+      channel: inbound ? e.channel : "voice",
       entryPointId: e.entryPointId,
       queueId: e.queueId,
-      priority: e.priority,
+      priority: inbound ? e.priority : 0,
       customer: e.customer,
       createdAt: e.at,
       seq: state.taskCount,
-      excluded: e.excluded,
+      excluded: inbound ? e.excluded : [],
       declinedBy: [],
       offers: 0,
-      origin: "inbound",
-      status: "queued",
-      queuedAt: e.at,
-    };
+      origin: inbound ? "inbound" : "outdial",
+    } as const;
+    const task = inbound
+      ? moved({ ...fresh, status: "queued", queuedAt: e.at }, { status: "queued", queuedAt: e.at })
+      : moved(
+          { ...fresh, status: "queued", queuedAt: e.at },
+          { status: "assigned", agentId: e.agentId, assignedAt: e.at },
+        );
     state.tasks.set(task.id, task);
-    state.waiting.add(task);
-    return;
-  }
-  if (e.type === "task.outdial_placed") {
-    state.taskCount++;
-    state.tasks.set(e.taskId, {
-      id: e.taskId,
-      channel: "voice",
-      entryPointId: e.entryPointId,
-      queueId: e.queueId,
-      priority: 0,
-      customer: e.customer,
-      createdAt: e.at,
-      seq: state.taskCount,
-      excluded: [],
-      declinedBy: [],
-      offers: 0,
-      origin: "outdial",
-      status: "assigned",
-      agentId: e.agentId,
-      assignedAt: e.at,
-    });
-    const agent = state.agents.get(e.agentId);
-    if (agent) {
-      agent.tasks.push(e.taskId);
-      agent.load.voice++;
-      agent.lastWorkAt.voice = e.at;
-      refile(state, agent);
+    if (inbound) state.waiting.add(task);
+    else {
+      const agent = state.agents.get(e.agentId);
+      if (agent) {
+        agent.tasks.push(task.id);
+        agent.load.voice++;
+        agent.lastWorkAt.voice = e.at;
+        refile(state, agent);
+      }
     }
     return;
   }
@@ -110,18 +104,14 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
   switch (e.type) {
     case "offer.created": {
       state.waiting.remove(task);
-      state.tasks.set(task.id, {
-        ...stripStatus(task),
-        offers: task.offers + 1,
-        status: "offered",
-        offer: {
-          agentId: e.agentId,
-          phase: "connecting",
-          offeredAt: e.at,
-          expiresAt: e.expiresAt,
-          flashAt: e.flashAt,
-        },
-      });
+      const offer = {
+        agentId: e.agentId,
+        phase: "connecting",
+        offeredAt: e.at,
+        expiresAt: e.expiresAt,
+        flashAt: e.flashAt,
+      } as const;
+      state.tasks.set(task.id, moved(task, { status: "offered", offer }));
       state.timers.set("offer_timeout", task.id, e.expiresAt);
       if (agent) {
         agent.offers.push(task.id);
@@ -132,8 +122,11 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       return;
     }
     case "offer.delivered":
-      if (task.status === "offered")
-        state.tasks.set(task.id, { ...task, offer: { ...task.offer, phase: "requested" } });
+      if (task.status === "offered") {
+        const { agentId, offeredAt, expiresAt, flashAt } = task.offer;
+        const offer = { agentId, phase: "requested", offeredAt, expiresAt, flashAt } as const;
+        state.tasks.set(task.id, moved(task, { status: "offered", offer }));
+      }
       return;
     case "offer.declined":
       releaseOffer(state, task, agent);
@@ -146,28 +139,25 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       return;
     case "task.assigned":
       state.timers.clear("offer_timeout", task.id);
-      state.tasks.set(task.id, {
-        ...stripStatus(task),
-        status: "assigned",
-        agentId: e.agentId,
-        assignedAt: e.at,
-      });
+      state.tasks.set(task.id, moved(task, { status: "assigned", agentId: e.agentId, assignedAt: e.at }));
       if (agent) {
-        agent.offers = without(agent.offers, task.id);
+        remove(agent.offers, task.id);
         agent.tasks.push(task.id);
       }
       return;
     case "task.ended":
       if (task.status !== "assigned") return;
-      state.tasks.set(task.id, {
-        ...stripStatus(task),
-        status: "wrapping",
-        agentId: task.agentId,
-        assignedAt: task.assignedAt,
-        endedAt: e.at,
-        endedBy: e.by,
-        autoWrapUpAt: e.autoWrapUpAt,
-      });
+      state.tasks.set(
+        task.id,
+        moved(task, {
+          status: "wrapping",
+          agentId: task.agentId,
+          assignedAt: task.assignedAt,
+          endedAt: e.at,
+          endedBy: e.by,
+          autoWrapUpAt: e.autoWrapUpAt,
+        }),
+      );
       if (e.autoWrapUpAt !== null) state.timers.set("auto_wrap_up", task.id, e.autoWrapUpAt);
       return;
     case "task.canceled":
@@ -186,7 +176,7 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
 }
 
 function finishWork(state: TenantState, agent: AgentState, task: Task, at: number): void {
-  agent.tasks = without(agent.tasks, task.id);
+  remove(agent.tasks, task.id);
   agent.load[task.channel]--;
   agent.lastWorkAt[task.channel] = at;
   refile(state, agent);

@@ -2,6 +2,7 @@ import { route } from "../routing/route.ts";
 import type { Decision } from "../shared/decision.ts";
 import type { AgentId, TaskId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
+import type { OfferCreated } from "../tasks/events.ts";
 import type { DueTimer } from "../timers/timers.ts";
 import { decide, decideTimer } from "./decide.ts";
 import { evolve } from "./evolve.ts";
@@ -55,22 +56,27 @@ export class Engine {
   }
 
   private commit(events: TenantEvent[], at: Instant): TenantEvent[] {
-    const out = [...events];
-    const agents = new Set<AgentId>();
-    const tasks = new Set<TaskId>();
+    const out = events.slice();
+    // A command touches a handful of agents and tasks: small arrays beat sets here.
+    const agents: AgentId[] = [];
+    const tasks: TaskId[] = [];
     let everything = false;
     for (const e of events) {
       evolve(this.state, e);
       if (e.type === "tenant.configured") everything = true;
-      if ("agentId" in e && e.agentId !== null) agents.add(e.agentId);
-      if ("taskId" in e) tasks.add(e.taskId);
+      if ("agentId" in e && e.agentId !== null && !agents.includes(e.agentId)) agents.push(e.agentId);
+      if ("taskId" in e && !tasks.includes(e.taskId)) tasks.push(e.taskId);
     }
-    route(this.state, { agents, tasks, everything }, at, (offer) => {
-      evolve(this.state, offer);
-      out.push(offer);
-    });
+    this.routed = out;
+    route(this.state, { agents, tasks, everything }, at, this.applyOffer);
     return out;
   }
+
+  private routed: TenantEvent[] = [];
+  private readonly applyOffer = (offer: OfferCreated): void => {
+    evolve(this.state, offer);
+    this.routed.push(offer);
+  };
 
   /** The tenant's clock never runs backwards, whatever the host's clock does. */
   private clock(now: Instant): Instant {

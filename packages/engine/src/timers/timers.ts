@@ -23,21 +23,23 @@ const compare = (a: DueTimer, b: DueTimer): number =>
  */
 export class Timers {
   private readonly due = new OrderedSet<DueTimer>([], compare);
-  private readonly byRef = new Map<string, DueTimer>();
+  private readonly byTask: Record<TimerKind, Map<TaskId, DueTimer>> = {
+    offer_timeout: new Map(),
+    auto_wrap_up: new Map(),
+  };
 
   set(kind: TimerKind, taskId: TaskId, at: Instant): void {
     this.clear(kind, taskId);
     const timer = { at, kind, taskId };
     this.due.insert(timer);
-    this.byRef.set(`${kind}:${taskId}`, timer);
+    this.byTask[kind].set(taskId, timer);
   }
 
   clear(kind: TimerKind, taskId: TaskId): void {
-    const ref = `${kind}:${taskId}`;
-    const timer = this.byRef.get(ref);
+    const timer = this.byTask[kind].get(taskId);
     if (!timer) return;
     this.due.eraseElementByKey(timer);
-    this.byRef.delete(ref);
+    this.byTask[kind].delete(taskId);
   }
 
   next(): DueTimer | undefined {

@@ -17,13 +17,13 @@ export function decideLogout(cmd: LogoutAgent, s: TenantState, now: Instant): De
   if (!agent) return accept();
   if (agent.offers.length > 0)
     return reject("OFFER_PENDING", "Logout is not possible while a contact request is pending", {
-      taskIds: agent.offers,
+      taskIds: [...agent.offers],
     });
   if (agent.tasks.length > 0)
     return reject(
       "HAS_ACTIVE_INTERACTIONS",
       "Logout is not possible with active interactions: choose logout as the pending state instead",
-      { taskIds: agent.tasks },
+      { taskIds: [...agent.tasks] },
     );
   const bySupervisor = cmd.by.kind === "supervisor";
   if (bySupervisor && agent.presence.type === "rona")

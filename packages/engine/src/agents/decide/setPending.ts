@@ -27,7 +27,7 @@ export function decideSetPending(
       return reject("NOT_ENGAGED", "The agent has no active interaction: change the state directly");
     if (cmd.pending.type === "logged_out" && agent.offers.length > 0)
       return reject("OFFER_PENDING", "Logout is not possible while a contact request is pending", {
-        taskIds: agent.offers,
+        taskIds: [...agent.offers],
       });
     const resolved = resolveChoice(config, agent, cmd.pending, true);
     if (isRejection(resolved)) return resolved;
