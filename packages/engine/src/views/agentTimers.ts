@@ -32,23 +32,15 @@ export interface AgentTimers {
 }
 
 const interactionTimer = (task: Task, now: Instant): InteractionTimer | null => {
-  if (task.status === "assigned")
-    return {
-      taskId: task.id,
-      channel: task.channel,
-      status: task.status,
-      connected: now - task.assignedAt,
-      inState: now - task.assignedAt,
-    };
-  if (task.status === "wrapping")
-    return {
-      taskId: task.id,
-      channel: task.channel,
-      status: task.status,
-      connected: now - task.assignedAt,
-      inState: now - task.endedAt,
-    };
-  return null;
+  if (task.status !== "assigned" && task.status !== "wrapping") return null;
+  const stateSince = task.status === "wrapping" ? task.endedAt : task.assignedAt;
+  return {
+    taskId: task.id,
+    channel: task.channel,
+    status: task.status,
+    connected: now - task.assignedAt,
+    inState: now - stateSince,
+  };
 };
 
 /** The agent's timers at `now`; null when the agent is logged out. Implements TMR-1…TMR-4. */
