@@ -48,6 +48,27 @@ describe("outdial", () => {
     s.rejects(outdial("o1", "a2"), "NOT_LOGGED_IN");
   });
 
+  it("AGT-5 an agent in RONA chooses Go Available or Go Idle before placing a call", () =>
+    given(
+      (s) => s.login("a1"),
+      (s) => s.available("a1"),
+      (s) => s.receive("c1"),
+      (s) => s.advance(18),
+    )
+      .when(outdial("o1"))
+      .thenRejects("AGENT_IN_RONA"));
+
+  it("AGT-5 AGT-9 an agent who went to RONA during the outdial call stays in RONA when it ends", () =>
+    given(
+      (s) => s.login("a1"),
+      (s) => s.ok(outdial()),
+      (s) => s.available("a1"),
+      (s) => s.receive("chat1", "ep-chat"),
+      (s) => s.advance(30),
+    )
+      .when({ type: "EndTask", taskId: "o1", agentId: "a1" })
+      .thenEmits("task.ended"));
+
   it("AGT-9 with 'available after outdial' on, the agent is Available when the call ends, even if it was made while Idle", () => {
     const s = withOutdialSetting(true);
     s.login("a1");

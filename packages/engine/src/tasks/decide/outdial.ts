@@ -12,14 +12,17 @@ import type { Task } from "../state.ts";
 const DIAL_NUMBER = /^\+?[0-9]{3,18}$/;
 
 /**
- * An outbound call from an outdial entry point, placed while Available or Idle; the agent needs
- * free voice capacity. Implements CALL-11 (without media: the telephony port adds the legs).
+ * An outbound call from an outdial entry point, placed while Available or Idle — from RONA the
+ * agent first chooses (AGT-5); the agent needs free voice capacity. Implements CALL-11 (without
+ * media: the telephony port adds the legs).
  */
 export function decideOutdial(cmd: PlaceOutdial, s: TenantState, now: Instant): Decision<TaskEvent> {
   const config = configOf(s);
   if (isRejection(config)) return config;
   const agent = loggedInAgent(s, cmd.agentId);
   if (isRejection(agent)) return agent;
+  if (agent.presence.type === "rona")
+    return reject("AGENT_IN_RONA", "Choose Go Available or Go Idle before placing a call");
   const ep = config.entryPoints.get(cmd.entryPointId);
   if (!ep) return reject("UNKNOWN_ENTRY_POINT", `There is no entry point ${cmd.entryPointId}`);
   if (!ep.active) return reject("ENTRY_POINT_INACTIVE", `Entry point ${ep.name} is not active`);
@@ -45,7 +48,8 @@ export function decideOutdial(cmd: PlaceOutdial, s: TenantState, now: Instant): 
 
 /**
  * When an outdial call ends the agent becomes Available if the profile says so — even after
- * calling while Idle — and otherwise Idle. Implements AGT-9.
+ * calling while Idle — and otherwise Idle. An agent who went to RONA during the call (a missed
+ * chat, RTE-6) stays there until choosing (AGT-5). Implements AGT-9.
  */
 export function stateAfterOutdial(s: TenantState, task: Task, now: Instant): AgentStateChanged[] {
   if (task.origin !== "outdial" || task.status !== "assigned") return [];
@@ -54,6 +58,7 @@ export function stateAfterOutdial(s: TenantState, task: Task, now: Instant): Age
   if (!agent || !config) return [];
   const available = config.profiles.get(agent.profileId)?.availableAfterOutdial ?? false;
   const from = presenceValue(agent.presence);
+  if (from.type === "rona") return [];
   if (available ? from.type === "available" : from.type === "idle") return [];
   return [
     {
