@@ -85,7 +85,7 @@ export function explainTask(s: TenantState, taskId: TaskId): TaskExplanation | n
     if (counts.available === 0)
       return [
         "NO_AGENT_AVAILABLE",
-        `All ${counts.handleChannel} agents are unavailable: ${counts.idle} Idle, ${counts.rona} RONA, ${counts.pendingLogout} logging out`,
+        `No agent is available (of ${counts.handleChannel}): ${counts.idle} Idle, ${counts.rona} RONA, ${counts.pendingLogout} logging out`,
       ];
     if (counts.atCapacity === counts.available)
       return [
