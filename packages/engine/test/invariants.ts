@@ -2,7 +2,7 @@ import type { AgentState } from "../src/agents/state.ts";
 import { CHANNELS, type Channel, type PerChannel } from "../src/shared/channels.ts";
 import type { AgentId } from "../src/shared/ids.ts";
 import type { Instant } from "../src/shared/time.ts";
-import { type Task, taskAgent } from "../src/tasks/state.ts";
+import { engagementOf, type Task } from "../src/tasks/state.ts";
 import { evolve } from "../src/tenant/evolve.ts";
 import type { TenantEvent } from "../src/tenant/messages.ts";
 import type { TenantState } from "../src/tenant/state.ts";
@@ -29,15 +29,23 @@ const isBarred = (task: Task, agentId: AgentId): boolean =>
 
 const count = <T>(list: readonly T[], item: T): number => list.filter((x) => x === item).length;
 
+/** The task is offered to the agent, or the agent has a part in it. */
+const holds = (t: Task, agentId: string): boolean =>
+  (t.status === "offered" && t.offer.agentId === agentId) || t.agents.some((e) => e.agentId === agentId);
+
+/** Auto wrap-up due times of the task's agents in wrap-up. */
+const autoWrapUps = (t: Task) =>
+  t.agents.flatMap((e) =>
+    e.status === "wrapping" && e.autoWrapUpAt !== null ? [{ agentId: e.agentId, at: e.autoWrapUpAt }] : [],
+  );
+
 /** Load per channel equals the offered, assigned and wrapping tasks, and never exceeds capacity. */
 export function checkCapacity(s: TenantState): string[] {
   const out: string[] = [];
   for (const agent of s.agents.values()) {
     const capacity = capacityOf(s, agent);
     for (const channel of CHANNELS) {
-      const recount = [...s.tasks.values()].filter(
-        (t) => t.channel === channel && taskAgent(t) === agent.id,
-      ).length;
+      const recount = [...s.tasks.values()].filter((t) => t.channel === channel && holds(t, agent.id)).length;
       if (agent.load[channel] !== recount)
         out.push(`${agent.id} has load ${agent.load[channel]} on ${channel} but holds ${recount} tasks`);
       if (agent.load[channel] > capacity[channel])
@@ -56,15 +64,15 @@ export function checkCapacity(s: TenantState): string[] {
 export function checkOwnership(s: TenantState): string[] {
   const out: string[] = [];
   for (const task of s.tasks.values()) {
-    const owner = taskAgent(task);
-    if (owner !== null && !s.agents.has(owner))
-      out.push(`${task.id} is ${task.status} with ${owner}, who is not logged in`);
+    const owner =
+      task.status === "offered" ? task.offer.agentId : task.status === "queued" ? null : task.agentId;
+    for (const e of task.agents)
+      if (!s.agents.has(e.agentId)) out.push(`${task.id} has a part for ${e.agentId}, who is not logged in`);
     for (const agent of s.agents.values()) {
       const inOffers = count(agent.offers, task.id);
       const inTasks = count(agent.tasks, task.id);
       const wantOffers = task.status === "offered" && owner === agent.id ? 1 : 0;
-      const wantTasks =
-        (task.status === "assigned" || task.status === "wrapping") && owner === agent.id ? 1 : 0;
+      const wantTasks = engagementOf(task, agent.id) ? 1 : 0;
       if (inOffers !== wantOffers)
         out.push(`${agent.id}.offers lists ${task.id} ${inOffers} times; it is ${task.status} (${owner})`);
       if (inTasks !== wantTasks)
@@ -158,10 +166,11 @@ export function checkTimers(s: TenantState): string[] {
   const expected: string[] = [];
   for (const t of s.tasks.values()) {
     if (t.status === "offered") expected.push(`offer_timeout:${t.id}@${t.offer.expiresAt}`);
-    if (t.status === "wrapping" && t.autoWrapUpAt !== null)
-      expected.push(`auto_wrap_up:${t.id}@${t.autoWrapUpAt}`);
+    for (const w of autoWrapUps(t)) expected.push(`auto_wrap_up:${t.id}/${w.agentId}@${w.at}`);
   }
-  const actual = s.timers.list().map((t) => `${t.kind}:${t.taskId}@${t.at}`);
+  const actual = s.timers
+    .list()
+    .map((t) => `${t.kind}:${t.taskId}${t.agentId ? `/${t.agentId}` : ""}@${t.at}`);
   const a = JSON.stringify(actual.sort());
   const e = JSON.stringify(expected.sort());
   return a === e ? [] : [`timers ${a} differ from the state's due times ${e}`];
@@ -221,8 +230,8 @@ export function checkNothingOverdue(s: TenantState, now: Instant): string[] {
   for (const t of s.tasks.values()) {
     if (t.status === "offered" && t.offer.expiresAt <= now)
       out.push(`offer of ${t.id} to ${t.offer.agentId} expired at ${t.offer.expiresAt} but is still open`);
-    if (t.status === "wrapping" && t.autoWrapUpAt !== null && t.autoWrapUpAt <= now)
-      out.push(`${t.id} is still wrapping after its auto wrap-up time ${t.autoWrapUpAt}`);
+    for (const w of autoWrapUps(t))
+      if (w.at <= now) out.push(`${w.agentId} is still wrapping ${t.id} after its auto wrap-up time ${w.at}`);
   }
   return out;
 }
@@ -320,8 +329,12 @@ export function checkEvents(mirror: TenantState, events: readonly TenantEvent[],
       case "task.wrapup":
         if (e.auto && e.codeId !== config?.defaultWrapUpCode.id)
           out.push(`${e.taskId} was wrapped up automatically with ${e.codeId}, not the default code`);
-        if (task?.status === "wrapping" && e.auto && (task.autoWrapUpAt === null || task.autoWrapUpAt > e.at))
-          out.push(`${e.taskId} was wrapped up automatically before its time ${task.autoWrapUpAt}`);
+        if (e.auto) {
+          const part = task && engagementOf(task, e.agentId);
+          const due = part?.status === "wrapping" ? part.autoWrapUpAt : null;
+          if (due === null || due > e.at)
+            out.push(`${e.taskId} was wrapped up automatically for ${e.agentId} before its time ${due}`);
+        }
         break;
     }
     evolve(mirror, e);

@@ -1,9 +1,11 @@
 import { refile } from "../agents/refile.ts";
 import type { AgentState } from "../agents/state.ts";
 import { assertNever } from "../shared/assertNever.ts";
+import type { AgentId } from "../shared/ids.ts";
+import type { Instant } from "../shared/time.ts";
 import type { TenantState } from "../tenant/state.ts";
 import type { TaskEvent } from "./events.ts";
-import type { Task, TaskOf } from "./state.ts";
+import type { Engagement, Task, TaskOf } from "./state.ts";
 
 /** Removes an item from a list the state owns, in place. */
 function remove<T>(list: T[], item: T): void {
@@ -11,31 +13,22 @@ function remove<T>(list: T[], item: T): void {
   if (i >= 0) list.splice(i, 1);
 }
 
-function releaseOffer(state: TenantState, task: Task, agent: AgentState | undefined): void {
-  state.timers.clear("offer_timeout", task.id);
-  if (!agent) return;
-  remove(agent.offers, task.id);
-  agent.load[task.channel]--;
-  refile(state, agent);
-}
-
-function requeue(state: TenantState, task: Task, at: number, declinedBy: Task["declinedBy"]): void {
-  const queued = moved(task, { status: "queued", queuedAt: at }, declinedBy);
-  state.tasks.set(task.id, queued);
-  state.waiting.add(queued);
-}
-
 type Stage<S extends Task["status"]> = Omit<TaskOf<S>, keyof TaskOf<"queued"> & keyof TaskOf<"wrapping">> & {
   readonly status: S;
 };
-type StageField = "queuedAt" | "offer" | "agentId" | "assignedAt" | "endedAt" | "endedBy" | "autoWrapUpAt";
+type StageField = "queuedAt" | "offer" | "agentId" | "assignedAt" | "endedAt" | "endedBy";
+interface Changes {
+  readonly declinedBy?: Task["declinedBy"];
+  readonly agents?: readonly Engagement[];
+  readonly answeredAt?: Instant | null;
+}
 
 /**
  * The task in another status. Every field of every status is written out, undefined where it does
  * not apply: routing moves a task between statuses on each decision, and one literal shape for all
  * tasks keeps that path monomorphic. Spreading here cost a third of the routing time.
  */
-function moved<S extends Task["status"]>(t: Task, stage: Stage<S>, declinedBy = t.declinedBy): Task {
+export function moved<S extends Task["status"]>(t: Task, stage: Stage<S>, changes: Changes = {}): Task {
   const n = stage as { readonly [K in StageField]?: unknown };
   return {
     id: t.id,
@@ -47,9 +40,11 @@ function moved<S extends Task["status"]>(t: Task, stage: Stage<S>, declinedBy = 
     createdAt: t.createdAt,
     seq: t.seq,
     excluded: t.excluded,
-    declinedBy,
+    declinedBy: changes.declinedBy ?? t.declinedBy,
     offers: stage.status === "offered" ? t.offers + 1 : t.offers,
     origin: t.origin,
+    answeredAt: changes.answeredAt === undefined ? t.answeredAt : changes.answeredAt,
+    agents: changes.agents ?? t.agents,
     status: stage.status,
     queuedAt: n.queuedAt,
     offer: n.offer,
@@ -57,15 +52,62 @@ function moved<S extends Task["status"]>(t: Task, stage: Stage<S>, declinedBy = 
     assignedAt: n.assignedAt,
     endedAt: n.endedAt,
     endedBy: n.endedBy,
-    autoWrapUpAt: n.autoWrapUpAt,
   } as Task;
+}
+
+const replacing = (agents: readonly Engagement[], next: Engagement): Engagement[] => [
+  ...agents.filter((e) => e.agentId !== next.agentId),
+  next,
+];
+const without = (agents: readonly Engagement[], agentId: AgentId): Engagement[] =>
+  agents.filter((e) => e.agentId !== agentId);
+
+function releaseOffer(state: TenantState, task: Task, agent: AgentState | undefined): void {
+  state.timers.clear("offer_timeout", task.id);
+  if (!agent) return;
+  remove(agent.offers, task.id);
+  agent.load[task.channel]--;
+  refile(state, agent);
+}
+
+function requeue(state: TenantState, task: Task, at: Instant, declinedBy: Task["declinedBy"]): void {
+  const queued = moved(task, { status: "queued", queuedAt: at }, { declinedBy });
+  state.tasks.set(task.id, queued);
+  state.waiting.add(queued);
+}
+
+/** The agent takes a part in the task: it counts against capacity until the part ends. */
+function engage(state: TenantState, agent: AgentState | undefined, task: Task, at: Instant): void {
+  if (!agent || agent.tasks.includes(task.id)) return;
+  agent.tasks.push(task.id);
+  agent.load[task.channel]++;
+  agent.lastWorkAt[task.channel] = at;
+  refile(state, agent);
+}
+
+function disengage(state: TenantState, agent: AgentState | undefined, task: Task, at: Instant): void {
+  if (!agent || !agent.tasks.includes(task.id)) return;
+  remove(agent.tasks, task.id);
+  agent.load[task.channel]--;
+  agent.lastWorkAt[task.channel] = at;
+  refile(state, agent);
+}
+
+/** Ends every active part but the owner's, as when the owner ends the call for everyone (CNF-4). */
+function dropOthers(state: TenantState, task: Task, ownerId: AgentId, at: Instant): Engagement[] {
+  const kept: Engagement[] = [];
+  for (const e of task.agents) {
+    if (e.agentId === ownerId || e.status === "wrapping") kept.push(e);
+    else disengage(state, state.agents.get(e.agentId), task, at);
+  }
+  return kept;
 }
 
 export function evolveTask(state: TenantState, e: TaskEvent): void {
   if (e.type === "task.received" || e.type === "task.outdial_placed") {
     state.taskCount++;
     const inbound = e.type === "task.received";
-    const fresh = {
+    const fresh: Task = {
       id: e.taskId,
       channel: inbound ? e.channel : "voice",
       entryPointId: e.entryPointId,
@@ -78,24 +120,25 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       declinedBy: [],
       offers: 0,
       origin: inbound ? "inbound" : "outdial",
-    } as const;
-    const task = inbound
-      ? moved({ ...fresh, status: "queued", queuedAt: e.at }, { status: "queued", queuedAt: e.at })
-      : moved(
-          { ...fresh, status: "queued", queuedAt: e.at },
-          { status: "assigned", agentId: e.agentId, assignedAt: e.at },
-        );
-    state.tasks.set(task.id, task);
-    if (inbound) state.waiting.add(task);
-    else {
-      const agent = state.agents.get(e.agentId);
-      if (agent) {
-        agent.tasks.push(task.id);
-        agent.load.voice++;
-        agent.lastWorkAt.voice = e.at;
-        refile(state, agent);
-      }
+      answeredAt: null,
+      agents: [],
+      status: "queued",
+      queuedAt: e.at,
+    };
+    if (inbound) {
+      const task = moved(fresh, { status: "queued", queuedAt: e.at });
+      state.tasks.set(task.id, task);
+      state.waiting.add(task);
+      return;
     }
+    const owner: Engagement = { agentId: e.agentId, role: "owner", status: "active", since: e.at };
+    const task = moved(
+      fresh,
+      { status: "assigned", agentId: e.agentId, assignedAt: e.at },
+      { agents: [owner], answeredAt: e.at },
+    );
+    state.tasks.set(task.id, task);
+    engage(state, state.agents.get(e.agentId), task, e.at);
     return;
   }
   const task = state.tasks.get(e.taskId);
@@ -137,47 +180,67 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       releaseOffer(state, task, agent);
       requeue(state, task, e.at, task.declinedBy);
       return;
-    case "task.assigned":
+    case "task.assigned": {
+      // The offer's reservation becomes the owner's engagement: the load stays as it is.
       state.timers.clear("offer_timeout", task.id);
-      state.tasks.set(task.id, moved(task, { status: "assigned", agentId: e.agentId, assignedAt: e.at }));
+      const owner: Engagement = { agentId: e.agentId, role: "owner", status: "active", since: e.at };
+      state.tasks.set(
+        task.id,
+        moved(
+          task,
+          { status: "assigned", agentId: e.agentId, assignedAt: e.at },
+          { agents: replacing(task.agents, owner), answeredAt: task.answeredAt ?? e.at },
+        ),
+      );
       if (agent) {
         remove(agent.offers, task.id);
         agent.tasks.push(task.id);
       }
       return;
-    case "task.ended":
+    }
+    case "task.ended": {
       if (task.status !== "assigned") return;
+      const own = task.agents.find((g) => g.agentId === e.agentId);
+      const wrapping: Engagement = {
+        agentId: e.agentId,
+        role: "owner",
+        status: "wrapping",
+        since: own?.since ?? task.assignedAt,
+        endedAt: e.at,
+        autoWrapUpAt: e.autoWrapUpAt,
+      };
+      const agents = replacing(dropOthers(state, task, e.agentId, e.at), wrapping);
       state.tasks.set(
         task.id,
-        moved(task, {
-          status: "wrapping",
-          agentId: task.agentId,
-          assignedAt: task.assignedAt,
-          endedAt: e.at,
-          endedBy: e.by,
-          autoWrapUpAt: e.autoWrapUpAt,
-        }),
+        moved(
+          task,
+          {
+            status: "wrapping",
+            agentId: e.agentId,
+            assignedAt: task.assignedAt,
+            endedAt: e.at,
+            endedBy: e.by,
+          },
+          { agents },
+        ),
       );
-      if (e.autoWrapUpAt !== null) state.timers.set("auto_wrap_up", task.id, e.autoWrapUpAt);
+      if (e.autoWrapUpAt !== null) state.timers.set("auto_wrap_up", task.id, e.autoWrapUpAt, e.agentId);
       return;
+    }
     case "task.canceled":
       state.waiting.remove(task);
       if (task.status === "offered") releaseOffer(state, task, agent);
       state.tasks.delete(task.id);
       return;
-    case "task.wrapup":
-      state.timers.clear("auto_wrap_up", task.id);
-      state.tasks.delete(task.id);
-      if (agent) finishWork(state, agent, task, e.at);
+    case "task.wrapup": {
+      state.timers.clear("auto_wrap_up", task.id, e.agentId);
+      disengage(state, agent, task, e.at);
+      const agents = without(task.agents, e.agentId);
+      if (task.status === "wrapping" && agents.length === 0) state.tasks.delete(task.id);
+      else state.tasks.set(task.id, moved(task, task as Stage<typeof task.status>, { agents }));
       return;
+    }
     default:
       assertNever(e);
   }
-}
-
-function finishWork(state: TenantState, agent: AgentState, task: Task, at: number): void {
-  remove(agent.tasks, task.id);
-  agent.load[task.channel]--;
-  agent.lastWorkAt[task.channel] = at;
-  refile(state, agent);
 }

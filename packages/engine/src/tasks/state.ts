@@ -19,6 +19,29 @@ export interface Offer {
   readonly flashAt: Instant | null;
 }
 
+/**
+ * One agent's part in an accepted task. Several agents can have one at once: the owner, a
+ * consulted agent, conferees, and a former owner still wrapping up after a transfer. Only owners
+ * wrap up (CNF-5, CNS-8); every engagement counts against the agent's capacity.
+ */
+export type Engagement =
+  | {
+      readonly agentId: AgentId;
+      readonly role: "owner" | "consulted" | "conferee";
+      readonly status: "active";
+      /** When the agent joined: the connected timer (TMR-3). */
+      readonly since: Instant;
+    }
+  | {
+      readonly agentId: AgentId;
+      readonly role: "owner";
+      readonly status: "wrapping";
+      readonly since: Instant;
+      readonly endedAt: Instant;
+      /** Auto wrap-up due time (WRP-3); null when the profile has none. */
+      readonly autoWrapUpAt: Instant | null;
+    };
+
 interface TaskCommon {
   readonly id: TaskId;
   readonly channel: Channel;
@@ -38,6 +61,10 @@ interface TaskCommon {
   readonly offers: number;
   /** Inbound contacts are routed; outdial calls belong to the agent who placed them. */
   readonly origin: "inbound" | "outdial";
+  /** When an agent first took it: the end of the customer's wait. */
+  readonly answeredAt: Instant | null;
+  /** Every agent with a part in it right now. */
+  readonly agents: readonly Engagement[];
 }
 
 /** One customer contact, any channel. Completed and canceled tasks leave the state. */
@@ -45,20 +72,24 @@ export type Task = TaskCommon &
   (
     | { readonly status: "queued"; readonly queuedAt: Instant }
     | { readonly status: "offered"; readonly offer: Offer }
-    | { readonly status: "assigned"; readonly agentId: AgentId; readonly assignedAt: Instant }
     | {
+        readonly status: "assigned";
+        /** The owner (primary agent): who controls the contact and wraps it up. */
+        readonly agentId: AgentId;
+        readonly assignedAt: Instant;
+      }
+    | {
+        /** The contact is over; its last owner (and maybe others) are wrapping up. */
         readonly status: "wrapping";
         readonly agentId: AgentId;
         readonly assignedAt: Instant;
         readonly endedAt: Instant;
         readonly endedBy: "agent" | "customer";
-        /** Auto wrap-up due time (WRP-3); null when the profile has none. */
-        readonly autoWrapUpAt: Instant | null;
       }
   );
 
 export type TaskOf<S extends Task["status"]> = Extract<Task, { status: S }>;
 
-/** The agent a task is with right now: offered to, assigned to, or wrapping up. */
-export const taskAgent = (t: Task): AgentId | null =>
-  t.status === "offered" ? t.offer.agentId : t.status === "queued" ? null : t.agentId;
+/** The agent's part in the task, if any. */
+export const engagementOf = (t: Task, agentId: AgentId): Engagement | undefined =>
+  t.agents.find((e) => e.agentId === agentId);

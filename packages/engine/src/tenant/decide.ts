@@ -4,7 +4,7 @@ import { decideLogout } from "../agents/decide/logout.ts";
 import { decideSetPending } from "../agents/decide/setPending.ts";
 import { decideConfigure } from "../config/configure.ts";
 import { assertNever } from "../shared/assertNever.ts";
-import type { Decision } from "../shared/decision.ts";
+import { accept, type Decision } from "../shared/decision.ts";
 import type { Instant } from "../shared/time.ts";
 import { decideAccept, decideAcceptAll } from "../tasks/decide/accept.ts";
 import { decideDecline } from "../tasks/decide/decline.ts";
@@ -65,7 +65,7 @@ export function decideTimer(s: TenantState, timer: DueTimer, now: Instant): Deci
     case "offer_timeout":
       return decideOfferTimeout(timer.taskId, s, now);
     case "auto_wrap_up":
-      return decideAutoWrapUp(timer.taskId, s, now);
+      return timer.agentId === null ? accept() : decideAutoWrapUp(timer.taskId, timer.agentId, s, now);
     default:
       return assertNever(timer.kind);
   }

@@ -1,21 +1,26 @@
 import { OrderedSet } from "js-sdsl";
-import type { TaskId } from "../shared/ids.ts";
+import type { AgentId, TaskId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
 import type { TenantState } from "../tenant/state.ts";
 
-/** Every timer the engine owns. Later slices add disconnect grace, recording resume, callbacks. */
+/** Every timer the engine owns. Later slices add disconnect grace, callbacks, chat expiry. */
 export type TimerKind = "offer_timeout" | "auto_wrap_up";
 
 export interface DueTimer {
   readonly at: Instant;
   readonly kind: TimerKind;
   readonly taskId: TaskId;
+  /** The agent it concerns, where one task has one per agent (auto wrap-up). */
+  readonly agentId: AgentId | null;
 }
 
+const order = (a: string | null, b: string | null): number => (a === b ? 0 : (a ?? "") < (b ?? "") ? -1 : 1);
 const compare = (a: DueTimer, b: DueTimer): number =>
-  a.at - b.at ||
-  (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) ||
-  (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0);
+  a.at - b.at || order(a.kind, b.kind) || order(a.taskId, b.taskId) || order(a.agentId, b.agentId);
+
+/** One key per timer; a task-wide timer is keyed by the task alone, so the hot path builds no string. */
+const refOf = (taskId: TaskId, agentId: AgentId | null): string =>
+  agentId === null ? taskId : `${taskId}\u0000${agentId}`;
 
 /**
  * Due times derived from the state, in firing order. Evolve sets and clears them with the state
@@ -23,23 +28,24 @@ const compare = (a: DueTimer, b: DueTimer): number =>
  */
 export class Timers {
   private readonly due = new OrderedSet<DueTimer>([], compare);
-  private readonly byTask: Record<TimerKind, Map<TaskId, DueTimer>> = {
+  private readonly byRef: Record<TimerKind, Map<string, DueTimer>> = {
     offer_timeout: new Map(),
     auto_wrap_up: new Map(),
   };
 
-  set(kind: TimerKind, taskId: TaskId, at: Instant): void {
-    this.clear(kind, taskId);
-    const timer = { at, kind, taskId };
+  set(kind: TimerKind, taskId: TaskId, at: Instant, agentId: AgentId | null = null): void {
+    this.clear(kind, taskId, agentId);
+    const timer = { at, kind, taskId, agentId };
     this.due.insert(timer);
-    this.byTask[kind].set(taskId, timer);
+    this.byRef[kind].set(refOf(taskId, agentId), timer);
   }
 
-  clear(kind: TimerKind, taskId: TaskId): void {
-    const timer = this.byTask[kind].get(taskId);
+  clear(kind: TimerKind, taskId: TaskId, agentId: AgentId | null = null): void {
+    const ref = refOf(taskId, agentId);
+    const timer = this.byRef[kind].get(ref);
     if (!timer) return;
     this.due.eraseElementByKey(timer);
-    this.byTask[kind].delete(taskId);
+    this.byRef[kind].delete(ref);
   }
 
   next(): DueTimer | undefined {

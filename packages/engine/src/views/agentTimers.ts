@@ -2,7 +2,7 @@ import type { PendingState, Presence } from "../agents/state.ts";
 import type { Channel } from "../shared/channels.ts";
 import type { AgentId, AuxCodeId, TaskId } from "../shared/ids.ts";
 import type { Duration, Instant } from "../shared/time.ts";
-import type { Task } from "../tasks/state.ts";
+import { engagementOf, type Task } from "../tasks/state.ts";
 import type { TenantState } from "../tenant/state.ts";
 
 export interface InteractionTimer {
@@ -31,15 +31,15 @@ export interface AgentTimers {
   readonly interactions: readonly InteractionTimer[];
 }
 
-const interactionTimer = (task: Task, now: Instant): InteractionTimer | null => {
-  if (task.status !== "assigned" && task.status !== "wrapping") return null;
-  const stateSince = task.status === "wrapping" ? task.endedAt : task.assignedAt;
+const interactionTimer = (task: Task, agentId: AgentId, now: Instant): InteractionTimer | null => {
+  const part = engagementOf(task, agentId);
+  if (!part) return null;
   return {
     taskId: task.id,
     channel: task.channel,
-    status: task.status,
-    connected: now - task.assignedAt,
-    inState: now - stateSince,
+    status: part.status === "wrapping" ? "wrapping" : "assigned",
+    connected: now - part.since,
+    inState: now - (part.status === "wrapping" ? part.endedAt : part.since),
   };
 };
 
@@ -49,7 +49,7 @@ export function agentTimers(s: TenantState, agentId: AgentId, now: Instant): Age
   if (!agent) return null;
   const interactions = agent.tasks.flatMap((id) => {
     const task = s.tasks.get(id);
-    const timer = task && interactionTimer(task, now);
+    const timer = task && interactionTimer(task, agentId, now);
     return timer ? [timer] : [];
   });
   const engaged = interactions.length > 0;

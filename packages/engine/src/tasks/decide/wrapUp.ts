@@ -1,18 +1,35 @@
 import { applyPendingAfter } from "../../agents/afterLastInteraction.ts";
-import { accept, type Decision, reject } from "../../shared/decision.ts";
-import { configOf, isRejection } from "../../shared/guards.ts";
-import type { AuxCodeId, TaskId } from "../../shared/ids.ts";
+import { accept, type Decision, type Rejection, reject } from "../../shared/decision.ts";
+import { activeTask, configOf, isRejection } from "../../shared/guards.ts";
+import type { AgentId, AuxCodeId, TaskId } from "../../shared/ids.ts";
 import type { Instant } from "../../shared/time.ts";
 import type { TenantEvent } from "../../tenant/messages.ts";
 import type { TenantState } from "../../tenant/state.ts";
 import type { WrapUpTask } from "../commands.ts";
 import type { TaskWrappedUp } from "../events.ts";
-import type { TaskOf } from "../state.ts";
-import { ownedBy } from "./offerOf.ts";
+import { type Engagement, engagementOf, type Task } from "../state.ts";
+
+type Wrapping = Extract<Engagement, { status: "wrapping" }>;
+
+/** The agent's own wrap-up in the task: only an owner who has left wraps up (CNF-5, CNS-8). */
+function wrappingOf(
+  s: TenantState,
+  taskId: TaskId,
+  agentId: AgentId,
+): { task: Task; part: Wrapping } | Rejection {
+  const task = activeTask(s, taskId);
+  if (isRejection(task)) return task;
+  const part = engagementOf(task, agentId);
+  if (!part || part.role !== "owner")
+    return reject("NOT_TASK_OWNER", `Agent ${agentId} has no wrap-up to do for task ${taskId}`, { taskId });
+  if (part.status !== "wrapping")
+    return reject("TASK_NOT_WRAPPING", `Task ${taskId} is not in wrap-up`, { taskId });
+  return { task, part };
+}
 
 function wrappedUp(
   s: TenantState,
-  task: TaskOf<"wrapping">,
+  { task, part }: { task: Task; part: Wrapping },
   codeId: AuxCodeId,
   auto: boolean,
   now: Instant,
@@ -21,17 +38,17 @@ function wrappedUp(
     type: "task.wrapup",
     at: now,
     taskId: task.id,
-    agentId: task.agentId,
+    agentId: part.agentId,
     codeId,
     auto,
     durations: {
-      waited: task.assignedAt - task.createdAt,
-      handled: task.endedAt - task.assignedAt,
-      wrappedUp: now - task.endedAt,
+      waited: (task.answeredAt ?? part.since) - task.createdAt,
+      handled: part.endedAt - part.since,
+      wrappedUp: now - part.endedAt,
       total: now - task.createdAt,
     },
   };
-  const agent = s.agents.get(task.agentId);
+  const agent = s.agents.get(part.agentId);
   return agent ? [event, ...applyPendingAfter(agent, task.id, now)] : [event];
 }
 
@@ -42,20 +59,25 @@ function wrappedUp(
 export function decideWrapUp(cmd: WrapUpTask, s: TenantState, now: Instant): Decision<TenantEvent> {
   const config = configOf(s);
   if (isRejection(config)) return config;
-  const task = ownedBy(s, cmd.taskId, cmd.agentId, "wrapping");
-  if (isRejection(task)) return task;
+  const wrapping = wrappingOf(s, cmd.taskId, cmd.agentId);
+  if (isRejection(wrapping)) return wrapping;
   const code = config.auxCodes.get(cmd.codeId);
   if (code?.kind !== "WRAP_UP")
     return reject("UNKNOWN_WRAPUP_CODE", `"${cmd.codeId}" is not a wrap-up code`, { codeId: cmd.codeId });
-  const profileId = s.agents.get(task.agentId)?.profileId;
+  const profileId = s.agents.get(cmd.agentId)?.profileId;
   if (!profileId || !config.profiles.get(profileId)?.wrapUpCodeIds.includes(code.id))
     return reject("WRAPUP_CODE_NOT_ALLOWED", `Wrap-up code "${code.name}" is not in this agent's profile`);
-  return accept(...wrappedUp(s, task, code.id, false, now));
+  return accept(...wrappedUp(s, wrapping, code.id, false, now));
 }
 
 /** Auto wrap-up: the timer applies the default wrap-up code for the agent. Implements WRP-3. */
-export function decideAutoWrapUp(taskId: TaskId, s: TenantState, now: Instant): Decision<TenantEvent> {
-  const task = s.tasks.get(taskId);
-  if (task?.status !== "wrapping" || !s.config) return accept();
-  return accept(...wrappedUp(s, task, s.config.defaultWrapUpCode.id, true, now));
+export function decideAutoWrapUp(
+  taskId: TaskId,
+  agentId: AgentId,
+  s: TenantState,
+  now: Instant,
+): Decision<TenantEvent> {
+  const wrapping = wrappingOf(s, taskId, agentId);
+  if (isRejection(wrapping) || !s.config) return accept();
+  return accept(...wrappedUp(s, wrapping, s.config.defaultWrapUpCode.id, true, now));
 }
