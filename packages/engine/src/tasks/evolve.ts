@@ -86,7 +86,7 @@ function engage(state: TenantState, agent: AgentState | undefined, task: Task, a
 }
 
 function disengage(state: TenantState, agent: AgentState | undefined, task: Task, at: Instant): void {
-  if (!agent || !agent.tasks.includes(task.id)) return;
+  if (!agent?.tasks.includes(task.id)) return;
   remove(agent.tasks, task.id);
   agent.load[task.channel]--;
   agent.lastWorkAt[task.channel] = at;

@@ -20,7 +20,7 @@ function wrappingOf(
   const task = activeTask(s, taskId);
   if (isRejection(task)) return task;
   const part = engagementOf(task, agentId);
-  if (!part || part.role !== "owner")
+  if (part?.role !== "owner")
     return reject("NOT_TASK_OWNER", `Agent ${agentId} has no wrap-up to do for task ${taskId}`, { taskId });
   if (part.status !== "wrapping")
     return reject("TASK_NOT_WRAPPING", `Task ${taskId} is not in wrap-up`, { taskId });
