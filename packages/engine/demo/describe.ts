@@ -99,6 +99,20 @@ export function describe(e: TenantEvent, names: Directory): string {
       const priority = e.priority > 0 ? `, priority ${e.priority}` : "";
       return `${CONTACT[e.channel]} ${e.taskId} from ${customer(e.customer)} entered "${names.entryPoint(e.entryPointId)}" → queue ${names.queue(e.queueId)}${priority}`;
     }
+    case "participant.joined":
+      return `${e.taskId}: ${party(e.party.id, names)} joins the ${e.party.bridge === "main" ? "call" : "consult"} (${e.party.leg.status})`;
+    case "participant.leg_changed":
+      return `${e.taskId}: ${party(e.partyId, names)} ${e.leg.status === "held" ? "on hold" : e.leg.status}${e.bridge === "main" ? " on the customer's call" : ""}`;
+    case "participant.left":
+      return `${e.taskId}: ${party(e.partyId, names)} ${e.leg.status === "failed" ? "failed" : "left"} (${e.leg.cause.replaceAll("_", " ")})`;
+    case "consult.created":
+      return `${names.agent(e.agentId)} consults ${party(e.consult.partyId, names)} on ${e.taskId}`;
+    case "consult.ended":
+      return `${names.agent(e.agentId)}'s consult on ${e.taskId} ${e.outcome}`;
+    case "task.owner_changed":
+      return `${e.taskId} now belongs to ${names.agent(e.agentId)} (${e.reason.replaceAll("_", " ")} by ${names.agent(e.from)}, who wraps up)`;
+    case "task.agent_left":
+      return `${names.agent(e.agentId)} left ${e.taskId}`;
     case "task.outdial_placed":
       return `${names.agent(e.agentId)} called ${customer(e.customer)} from "${names.entryPoint(e.entryPointId)}" (outdial ${e.taskId})`;
     case "offer.created":
@@ -148,9 +162,18 @@ function stateChange(e: AgentStateChanged, names: Directory): string {
       return `${change} (pending state applied after the last interaction)`;
     case "outdial_ended":
       return `${change} (outdial call ended)`;
+    case "consult_unanswered":
+      return `${change} (did not answer a consult request)`;
     default:
       return assertNever(cause);
   }
+}
+
+/** A call participant by name: the customer, an agent, or a dialled number. */
+function party(id: string, names: Directory): string {
+  if (id === "customer") return "the customer";
+  if (id.startsWith("agent:")) return names.agent(id.slice("agent:".length));
+  return id.slice(id.indexOf(":") + 1);
 }
 
 /** Adding an event type without a line for it fails to compile here. */

@@ -157,3 +157,7 @@ export function given(...steps: Step[]) {
     },
   };
 }
+
+/** Event types without the leg events: for tests about tasks and agents rather than call legs. */
+export const kinds = (events: readonly TenantEvent[]): string[] =>
+  events.filter((e) => !e.type.startsWith("participant.")).map((e) => e.type);

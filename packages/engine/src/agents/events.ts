@@ -20,7 +20,8 @@ export type StateChangeCause =
   | "ring_no_answer"
   | "device_unreachable"
   | "pending_applied"
-  | "outdial_ended";
+  | "outdial_ended"
+  | "consult_unanswered";
 
 /** AGT-11: every change carries time, previous state, new state, reason and actor. */
 export interface AgentStateChanged {

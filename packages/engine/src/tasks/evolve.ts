@@ -4,6 +4,7 @@ import { assertNever } from "../shared/assertNever.ts";
 import type { AgentId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
 import type { TenantState } from "../tenant/state.ts";
+import type { VoiceCall } from "../voice/state.ts";
 import type { TaskEvent } from "./events.ts";
 import type { Engagement, Task, TaskOf } from "./state.ts";
 
@@ -13,7 +14,10 @@ function remove<T>(list: T[], item: T): void {
   if (i >= 0) list.splice(i, 1);
 }
 
-type Stage<S extends Task["status"]> = Omit<TaskOf<S>, keyof TaskOf<"queued"> & keyof TaskOf<"wrapping">> & {
+export type Stage<S extends Task["status"]> = Omit<
+  TaskOf<S>,
+  keyof TaskOf<"queued"> & keyof TaskOf<"wrapping">
+> & {
   readonly status: S;
 };
 type StageField = "queuedAt" | "offer" | "agentId" | "assignedAt" | "endedAt" | "endedBy";
@@ -21,6 +25,7 @@ interface Changes {
   readonly declinedBy?: Task["declinedBy"];
   readonly agents?: readonly Engagement[];
   readonly answeredAt?: Instant | null;
+  readonly call?: VoiceCall | null;
 }
 
 /**
@@ -45,6 +50,7 @@ export function moved<S extends Task["status"]>(t: Task, stage: Stage<S>, change
     origin: t.origin,
     answeredAt: changes.answeredAt === undefined ? t.answeredAt : changes.answeredAt,
     agents: changes.agents ?? t.agents,
+    call: changes.call === undefined ? t.call : changes.call,
     status: stage.status,
     queuedAt: n.queuedAt,
     offer: n.offer,
@@ -55,11 +61,11 @@ export function moved<S extends Task["status"]>(t: Task, stage: Stage<S>, change
   } as Task;
 }
 
-const replacing = (agents: readonly Engagement[], next: Engagement): Engagement[] => [
+export const replacing = (agents: readonly Engagement[], next: Engagement): Engagement[] => [
   ...agents.filter((e) => e.agentId !== next.agentId),
   next,
 ];
-const without = (agents: readonly Engagement[], agentId: AgentId): Engagement[] =>
+export const without = (agents: readonly Engagement[], agentId: AgentId): Engagement[] =>
   agents.filter((e) => e.agentId !== agentId);
 
 function releaseOffer(state: TenantState, task: Task, agent: AgentState | undefined): void {
@@ -77,7 +83,7 @@ function requeue(state: TenantState, task: Task, at: Instant, declinedBy: Task["
 }
 
 /** The agent takes a part in the task: it counts against capacity until the part ends. */
-function engage(state: TenantState, agent: AgentState | undefined, task: Task, at: Instant): void {
+export function engage(state: TenantState, agent: AgentState | undefined, task: Task, at: Instant): void {
   if (!agent || agent.tasks.includes(task.id)) return;
   agent.tasks.push(task.id);
   agent.load[task.channel]++;
@@ -85,7 +91,7 @@ function engage(state: TenantState, agent: AgentState | undefined, task: Task, a
   refile(state, agent);
 }
 
-function disengage(state: TenantState, agent: AgentState | undefined, task: Task, at: Instant): void {
+export function disengage(state: TenantState, agent: AgentState | undefined, task: Task, at: Instant): void {
   if (!agent?.tasks.includes(task.id)) return;
   remove(agent.tasks, task.id);
   agent.load[task.channel]--;
@@ -122,6 +128,7 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       origin: inbound ? "inbound" : "outdial",
       answeredAt: null,
       agents: [],
+      call: null,
       status: "queued",
       queuedAt: e.at,
     };

@@ -1,6 +1,7 @@
 import type { Channel } from "../shared/channels.ts";
 import type { AgentId, EntryPointId, QueueId, TaskId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
+import type { VoiceCall } from "../voice/state.ts";
 
 export interface Customer {
   readonly name?: string;
@@ -65,6 +66,8 @@ interface TaskCommon {
   readonly answeredAt: Instant | null;
   /** Every agent with a part in it right now. */
   readonly agents: readonly Engagement[];
+  /** The call's participants and legs, once a voice task is answered; null otherwise. */
+  readonly call: VoiceCall | null;
 }
 
 /** One customer contact, any channel. Completed and canceled tasks leave the state. */

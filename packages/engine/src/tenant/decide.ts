@@ -15,6 +15,16 @@ import { decideReceive } from "../tasks/decide/receive.ts";
 import { decideOfferFailed, decideOfferTimeout } from "../tasks/decide/rona.ts";
 import { decideAutoWrapUp, decideWrapUp } from "../tasks/decide/wrapUp.ts";
 import type { DueTimer } from "../timers/timers.ts";
+import { decideConsultConference, decideConsultTransfer } from "../voice/decide/complete.ts";
+import {
+  decideAcceptConsult,
+  decideConsultTimeout,
+  decideEndConsult,
+  decideStartConsult,
+} from "../voice/decide/consult.ts";
+import { decideLegAnswered, decideLegFailed, decideLegHungUp } from "../voice/decide/farEnd.ts";
+import { decideHold, decideResume, decideResumeConsult } from "../voice/decide/hold.ts";
+import { decideLeaveConference } from "../voice/decide/leave.ts";
 import type { Command, TenantEvent } from "./messages.ts";
 import type { TenantState } from "./state.ts";
 
@@ -54,6 +64,30 @@ export function decide(s: TenantState, cmd: Command, now: Instant): Decision<Ten
       return decideCustomerLeft(cmd, s, now);
     case "WrapUpTask":
       return decideWrapUp(cmd, s, now);
+    case "HoldCall":
+      return decideHold(cmd, s, now);
+    case "ResumeCall":
+      return decideResume(cmd, s, now);
+    case "StartConsult":
+      return decideStartConsult(cmd, s, now);
+    case "AcceptConsult":
+      return decideAcceptConsult(cmd, s, now);
+    case "ResumeConsult":
+      return decideResumeConsult(cmd, s, now);
+    case "EndConsult":
+      return decideEndConsult(cmd, s, now);
+    case "ConsultTransfer":
+      return decideConsultTransfer(cmd, s, now);
+    case "ConsultConference":
+      return decideConsultConference(cmd, s, now);
+    case "LeaveConference":
+      return decideLeaveConference(cmd, s, now);
+    case "LegAnswered":
+      return decideLegAnswered(cmd, s, now);
+    case "LegFailed":
+      return decideLegFailed(cmd, s, now);
+    case "LegHungUp":
+      return decideLegHungUp(cmd, s, now);
     default:
       return assertNever(cmd);
   }
@@ -66,6 +100,8 @@ export function decideTimer(s: TenantState, timer: DueTimer, now: Instant): Deci
       return decideOfferTimeout(timer.taskId, s, now);
     case "auto_wrap_up":
       return timer.agentId === null ? accept() : decideAutoWrapUp(timer.taskId, timer.agentId, s, now);
+    case "consult_timeout":
+      return decideConsultTimeout(timer.taskId, s, now);
     default:
       return assertNever(timer.kind);
   }

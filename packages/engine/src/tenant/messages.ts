@@ -4,6 +4,8 @@ import type { TenantConfig } from "../config/types.ts";
 import type { Instant } from "../shared/time.ts";
 import type { TaskCommand } from "../tasks/commands.ts";
 import type { TaskEvent } from "../tasks/events.ts";
+import type { VoiceCommand } from "../voice/commands.ts";
+import type { VoiceEvent } from "../voice/events.ts";
 
 export interface ConfigureTenant {
   readonly type: "ConfigureTenant";
@@ -17,6 +19,6 @@ export interface TenantConfigured {
 }
 
 /** Everything a host may ask of the engine. Timers are fired by `tick`, never sent. */
-export type Command = ConfigureTenant | AgentCommand | TaskCommand;
+export type Command = ConfigureTenant | AgentCommand | TaskCommand | VoiceCommand;
 
-export type TenantEvent = TenantConfigured | AgentEvent | TaskEvent;
+export type TenantEvent = TenantConfigured | AgentEvent | TaskEvent | VoiceEvent;

@@ -4,7 +4,7 @@ import type { Instant } from "../shared/time.ts";
 import type { TenantState } from "../tenant/state.ts";
 
 /** Every timer the engine owns. Later slices add disconnect grace, callbacks, chat expiry. */
-export type TimerKind = "offer_timeout" | "auto_wrap_up";
+export type TimerKind = "offer_timeout" | "auto_wrap_up" | "consult_timeout";
 
 export interface DueTimer {
   readonly at: Instant;
@@ -31,6 +31,7 @@ export class Timers {
   private readonly byRef: Record<TimerKind, Map<string, DueTimer>> = {
     offer_timeout: new Map(),
     auto_wrap_up: new Map(),
+    consult_timeout: new Map(),
   };
 
   set(kind: TimerKind, taskId: TaskId, at: Instant, agentId: AgentId | null = null): void {

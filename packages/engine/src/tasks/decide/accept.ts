@@ -2,7 +2,9 @@ import { DIGITAL_CHANNELS } from "../../shared/channels.ts";
 import { accept, type Decision, reject } from "../../shared/decision.ts";
 import { isRejection, loggedInAgent } from "../../shared/guards.ts";
 import type { Instant } from "../../shared/time.ts";
+import type { TenantEvent } from "../../tenant/messages.ts";
 import type { TenantState } from "../../tenant/state.ts";
+import { joined, newAgentParty, newCustomerParty } from "../../voice/decide/legs.ts";
 import type { AcceptAllDigital, AcceptTask } from "../commands.ts";
 import type { TaskEvent } from "../events.ts";
 import { offeredTo } from "./offerOf.ts";
@@ -11,7 +13,7 @@ import { offeredTo } from "./offerOf.ts";
  * Accept a contact request. While it is still connecting there is nothing to accept yet; once
  * its time is up it is RONA, even if the host's timer has not fired yet. Implements RTE-2, RTE-3.
  */
-export function decideAccept(cmd: AcceptTask, s: TenantState, now: Instant): Decision<TaskEvent> {
+export function decideAccept(cmd: AcceptTask, s: TenantState, now: Instant): Decision<TenantEvent> {
   const task = offeredTo(s, cmd.taskId, cmd.agentId);
   if (isRejection(task)) return task;
   if (task.offer.phase === "connecting")
@@ -20,7 +22,14 @@ export function decideAccept(cmd: AcceptTask, s: TenantState, now: Instant): Dec
     });
   if (now >= task.offer.expiresAt)
     return reject("OFFER_EXPIRED", `The request for task ${task.id} has timed out`, { taskId: task.id });
-  return accept({ type: "task.assigned", at: now, taskId: task.id, agentId: cmd.agentId });
+  const assigned: TaskEvent = { type: "task.assigned", at: now, taskId: task.id, agentId: cmd.agentId };
+  if (task.channel !== "voice") return accept(assigned);
+  // POP-9: answered on the agent's device, the call connects the customer and the agent.
+  return accept<TenantEvent>(
+    assigned,
+    joined(task.id, newCustomerParty(task.customer.address ?? null, "connected", now), now),
+    joined(task.id, newAgentParty(cmd.agentId, "main", "connected", now), now),
+  );
 }
 
 /** "Accept N requests": every delivered digital offer of the agent at once. Implements POP-4. */

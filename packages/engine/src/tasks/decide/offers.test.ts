@@ -36,7 +36,12 @@ describe("offers", () => {
     given(ready("a1"), call(), (s) => s.deliver("c1", "a1"))
       .when({ type: "AcceptTask", taskId: "c1", agentId: "a1" })
       .thenCheck((s, events) => {
-        expect(events.map((e) => e.type)).toEqual(["task.assigned"]);
+        // POP-9: the call connects the customer and the agent's device.
+        expect(events.map((e) => e.type)).toEqual([
+          "task.assigned",
+          "participant.joined",
+          "participant.joined",
+        ]);
         expect(s.task("c1")).toMatchObject({ status: "assigned", agentId: "a1", assignedAt: s.now });
       }));
 

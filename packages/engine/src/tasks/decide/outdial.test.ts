@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { profile, tenant } from "../../../test/fixtures.ts";
-import { given, Scenario } from "../../../test/scenario.ts";
+import { given, kinds, Scenario } from "../../../test/scenario.ts";
 
 const outdial = (taskId = "o1", agentId = "a1", dialNumber = "+46 8 123 456 78") =>
   ({ type: "PlaceOutdial", taskId, agentId, entryPointId: "ep-out", dialNumber }) as const;
@@ -28,7 +28,7 @@ describe("outdial", () => {
     given((s) => s.login("a1"))
       .when(outdial())
       .thenCheck((s, events) => {
-        expect(events.map((e) => e.type)).toEqual(["task.outdial_placed"]);
+        expect(kinds(events)).toEqual(["task.outdial_placed"]);
         expect(s.task("o1")).toMatchObject({
           status: "assigned",
           agentId: "a1",
@@ -67,14 +67,14 @@ describe("outdial", () => {
       (s) => s.advance(30),
     )
       .when({ type: "EndTask", taskId: "o1", agentId: "a1" })
-      .thenEmits("task.ended"));
+      .thenCheck((_, events) => expect(kinds(events)).toEqual(["task.ended"])));
 
   it("AGT-9 with 'available after outdial' on, the agent is Available when the call ends, even if it was made while Idle", () => {
     const s = withOutdialSetting(true);
     s.login("a1");
     const events = callAndHangUp(s);
-    expect(events.map((e) => e.type)).toEqual(["task.ended", "agent.state.changed"]);
-    expect(events[1]).toMatchObject({
+    expect(kinds(events)).toEqual(["task.ended", "agent.state.changed"]);
+    expect(events.find((e) => e.type === "agent.state.changed")).toMatchObject({
       from: { type: "idle" },
       to: { type: "available" },
       cause: "outdial_ended",
@@ -94,7 +94,7 @@ describe("outdial", () => {
     const s = withOutdialSetting(false);
     s.login("a1");
     s.idle("a1", "lunch");
-    expect(callAndHangUp(s).map((e) => e.type)).toEqual(["task.ended"]);
+    expect(kinds(callAndHangUp(s))).toEqual(["task.ended"]);
     expect(s.presence("a1")).toMatchObject({ type: "idle", codeId: "lunch" });
   });
 

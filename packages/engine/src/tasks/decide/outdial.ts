@@ -4,9 +4,10 @@ import { SYSTEM } from "../../shared/actor.ts";
 import { accept, type Decision, reject } from "../../shared/decision.ts";
 import { configOf, isRejection, loggedInAgent } from "../../shared/guards.ts";
 import type { Instant } from "../../shared/time.ts";
+import type { TenantEvent } from "../../tenant/messages.ts";
 import type { TenantState } from "../../tenant/state.ts";
+import { joined, newAgentParty, newCustomerParty } from "../../voice/decide/legs.ts";
 import type { PlaceOutdial } from "../commands.ts";
-import type { TaskEvent } from "../events.ts";
 import type { Task } from "../state.ts";
 
 const DIAL_NUMBER = /^\+?[0-9]{3,18}$/;
@@ -16,7 +17,7 @@ const DIAL_NUMBER = /^\+?[0-9]{3,18}$/;
  * agent first chooses (AGT-5); the agent needs free voice capacity. Implements CALL-11 (without
  * media: the telephony port adds the legs).
  */
-export function decideOutdial(cmd: PlaceOutdial, s: TenantState, now: Instant): Decision<TaskEvent> {
+export function decideOutdial(cmd: PlaceOutdial, s: TenantState, now: Instant): Decision<TenantEvent> {
   const config = configOf(s);
   if (isRejection(config)) return config;
   const agent = loggedInAgent(s, cmd.agentId);
@@ -35,15 +36,19 @@ export function decideOutdial(cmd: PlaceOutdial, s: TenantState, now: Instant): 
   const capacity = config.profiles.get(agent.profileId)?.capacity.voice ?? 0;
   if (agent.load.voice >= capacity)
     return reject("AGENT_BUSY", "The agent has no free voice line: end or wrap up the current call first");
-  return accept({
-    type: "task.outdial_placed",
-    at: now,
-    taskId: cmd.taskId,
-    agentId: agent.id,
-    entryPointId: ep.id,
-    queueId: ep.queueId,
-    customer: { address: number },
-  });
+  return accept<TenantEvent>(
+    {
+      type: "task.outdial_placed",
+      at: now,
+      taskId: cmd.taskId,
+      agentId: agent.id,
+      entryPointId: ep.id,
+      queueId: ep.queueId,
+      customer: { address: number },
+    },
+    joined(cmd.taskId, newAgentParty(agent.id, "main", "connected", now), now),
+    joined(cmd.taskId, newCustomerParty(number, "alerting", now), now),
+  );
 }
 
 /**

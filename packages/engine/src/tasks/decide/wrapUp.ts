@@ -5,6 +5,8 @@ import type { AgentId, AuxCodeId, TaskId } from "../../shared/ids.ts";
 import type { Instant } from "../../shared/time.ts";
 import type { TenantEvent } from "../../tenant/messages.ts";
 import type { TenantState } from "../../tenant/state.ts";
+import { callEnded, consultClosed } from "../../voice/decide/consult.ts";
+import { judge } from "../../voice/rules.ts";
 import type { WrapUpTask } from "../commands.ts";
 import type { TaskWrappedUp } from "../events.ts";
 import { type Engagement, engagementOf, type Task } from "../state.ts";
@@ -59,7 +61,8 @@ function wrappedUp(
 export function decideWrapUp(cmd: WrapUpTask, s: TenantState, now: Instant): Decision<TenantEvent> {
   const config = configOf(s);
   if (isRejection(config)) return config;
-  const wrapping = wrappingOf(s, cmd.taskId, cmd.agentId);
+  const closing = closeCallForWrapUp(s, cmd, now);
+  const wrapping = closing ? closing.wrapping : wrappingOf(s, cmd.taskId, cmd.agentId);
   if (isRejection(wrapping)) return wrapping;
   const code = config.auxCodes.get(cmd.codeId);
   if (code?.kind !== "WRAP_UP")
@@ -67,7 +70,23 @@ export function decideWrapUp(cmd: WrapUpTask, s: TenantState, now: Instant): Dec
   const profileId = s.agents.get(cmd.agentId)?.profileId;
   if (!profileId || !config.profiles.get(profileId)?.wrapUpCodeIds.includes(code.id))
     return reject("WRAPUP_CODE_NOT_ALLOWED", `Wrap-up code "${code.name}" is not in this agent's profile`);
-  return accept(...wrappedUp(s, wrapping, code.id, false, now));
+  return accept(...(closing?.events ?? []), ...wrappedUp(s, wrapping, code.id, false, now));
+}
+
+/**
+ * CNS-10: the customer hung up mid-consult and the owner, still on the consult, submits wrap-up:
+ * the consult closes and the call ends first.
+ */
+function closeCallForWrapUp(s: TenantState, cmd: WrapUpTask, now: Instant) {
+  const task = s.tasks.get(cmd.taskId);
+  const part = task && engagementOf(task, cmd.agentId);
+  if (!task?.call || part?.status !== "active" || judge(task, cmd.agentId, "wrap_up") !== null) return null;
+  const events: TenantEvent[] = [
+    ...consultClosed(task, task.call, "ended", "call_ended", now),
+    callEnded(s, task, cmd.agentId, "customer", now),
+  ];
+  const wrapping: Wrapping = { ...part, role: "owner", status: "wrapping", endedAt: now, autoWrapUpAt: null };
+  return { events, wrapping: { task, part: wrapping } };
 }
 
 /** Auto wrap-up: the timer applies the default wrap-up code for the agent. Implements WRP-3. */

@@ -1,0 +1,94 @@
+import type { AgentId, TaskId } from "../shared/ids.ts";
+import type { Instant } from "../shared/time.ts";
+import type { Consult, Leg, Party, PartyId } from "./state.ts";
+
+/**
+ * Leg events say what each participant's line does; a telephony adapter makes the switch match
+ * them (ring or dial on join, hold, retrieve, hang up) and the desktop draws participants from them.
+ */
+export interface ParticipantJoined {
+  readonly type: "participant.joined";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  readonly party: Party;
+  /** Set for agents: whose device to ring. */
+  readonly agentId: AgentId | null;
+}
+
+export interface ParticipantLegChanged {
+  readonly type: "participant.leg_changed";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  readonly partyId: PartyId;
+  readonly leg: Leg;
+  /** Set when the party moves to the customer's call (transfer, conference). */
+  readonly bridge: Party["bridge"] | null;
+  readonly agentId: AgentId | null;
+}
+
+export interface ParticipantLeft {
+  readonly type: "participant.left";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  readonly partyId: PartyId;
+  readonly leg: Extract<Leg, { status: "dropped" | "failed" }>;
+  readonly agentId: AgentId | null;
+}
+
+export interface ConsultCreated {
+  readonly type: "consult.created";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  readonly agentId: AgentId;
+  readonly consult: Consult;
+}
+
+export interface ConsultEnded {
+  readonly type: "consult.ended";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  /** The agent who asked for the consult. */
+  readonly agentId: AgentId;
+  readonly outcome: "ended" | "failed" | "transferred" | "conferenced";
+}
+
+/** Control of the contact passes to another agent (transfer, or the owner leaving a conference). */
+export interface OwnerChanged {
+  readonly type: "task.owner_changed";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  readonly agentId: AgentId;
+  readonly from: AgentId;
+  readonly reason: "transferred" | "left_conference";
+  /** Auto wrap-up due time of the former owner, who now wraps up (XFR-4, WRP-2). */
+  readonly autoWrapUpAt: Instant | null;
+}
+
+/** A non-owner agent's part ends without wrap-up: consulted or conferee (CNS-8, CNF-4, CNF-5). */
+export interface AgentLeftTask {
+  readonly type: "task.agent_left";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  readonly agentId: AgentId;
+}
+
+export type VoiceEvent =
+  | ParticipantJoined
+  | ParticipantLegChanged
+  | ParticipantLeft
+  | ConsultCreated
+  | ConsultEnded
+  | OwnerChanged
+  | AgentLeftTask;
+
+const VOICE_EVENT_TYPES: ReadonlySet<string> = new Set<VoiceEvent["type"]>([
+  "participant.joined",
+  "participant.leg_changed",
+  "participant.left",
+  "consult.created",
+  "consult.ended",
+  "task.owner_changed",
+  "task.agent_left",
+]);
+
+export const isVoiceEvent = (e: { readonly type: string }): e is VoiceEvent => VOICE_EVENT_TYPES.has(e.type);

@@ -1,0 +1,109 @@
+import { assertNever } from "../shared/assertNever.ts";
+import type { AgentId } from "../shared/ids.ts";
+import { disengage, engage, moved, replacing, type Stage, without } from "../tasks/evolve.ts";
+import type { Engagement, Task } from "../tasks/state.ts";
+import type { TenantState } from "../tenant/state.ts";
+import type { VoiceEvent } from "./events.ts";
+import type { Party, VoiceCall } from "./state.ts";
+
+const EMPTY_CALL: VoiceCall = { parties: [], consult: null };
+
+const withParty = (call: VoiceCall, party: Party): VoiceCall => ({
+  ...call,
+  parties: [...call.parties.filter((p) => p.id !== party.id), party],
+});
+
+function save(
+  state: TenantState,
+  task: Task,
+  call: VoiceCall,
+  agents: readonly Engagement[] = task.agents,
+): void {
+  state.tasks.set(task.id, moved(task, task as Stage<typeof task.status>, { call, agents }));
+}
+
+function withRole(agents: readonly Engagement[], agentId: AgentId, role: "owner" | "conferee"): Engagement[] {
+  return agents.map((e) => (e.agentId === agentId && e.status === "active" ? { ...e, role } : e));
+}
+
+/** Applies a voice event: participants, consults and who owns the contact. */
+export function evolveVoice(state: TenantState, e: VoiceEvent): void {
+  const task = state.tasks.get(e.taskId);
+  if (!task) return;
+  const call = task.call ?? EMPTY_CALL;
+  switch (e.type) {
+    case "participant.joined": {
+      save(state, task, withParty(call, e.party));
+      return;
+    }
+    case "participant.leg_changed": {
+      const party = call.parties.find((p) => p.id === e.partyId);
+      if (!party) return;
+      if (call.consult?.partyId === party.id && e.leg.status !== "alerting")
+        state.timers.clear("consult_timeout", task.id);
+      const joinedAt = party.joinedAt ?? (e.leg.status === "connected" ? e.at : null);
+      save(
+        state,
+        task,
+        withParty(call, { ...party, leg: e.leg, bridge: e.bridge ?? party.bridge, joinedAt }),
+      );
+      return;
+    }
+    case "participant.left": {
+      const party = call.parties.find((p) => p.id === e.partyId);
+      if (party) save(state, task, withParty(call, { ...party, leg: e.leg }));
+      return;
+    }
+    case "consult.created": {
+      const target = e.consult.target;
+      if (e.consult.expiresAt !== null) state.timers.set("consult_timeout", task.id, e.consult.expiresAt);
+      const next = { ...call, consult: e.consult };
+      if (target.kind !== "agent") {
+        save(state, task, next);
+        return;
+      }
+      const part: Engagement = { agentId: target.agentId, role: "consulted", status: "active", since: e.at };
+      save(state, task, next, replacing(task.agents, part));
+      engage(state, state.agents.get(target.agentId), task, e.at);
+      return;
+    }
+    case "consult.ended": {
+      state.timers.clear("consult_timeout", task.id);
+      const consulted = call.consult?.target.kind === "agent" ? call.consult.target.agentId : null;
+      const agents =
+        consulted && e.outcome === "conferenced" ? withRole(task.agents, consulted, "conferee") : task.agents;
+      save(state, task, { ...call, consult: null }, agents);
+      return;
+    }
+    case "task.owner_changed": {
+      const former = task.agents.find((g) => g.agentId === e.from);
+      const wrapping: Engagement = {
+        agentId: e.from,
+        role: "owner",
+        status: "wrapping",
+        since: former?.since ?? e.at,
+        endedAt: e.at,
+        autoWrapUpAt: e.autoWrapUpAt,
+      };
+      const agents = withRole(replacing(task.agents, wrapping), e.agentId, "owner");
+      state.tasks.set(
+        task.id,
+        moved(
+          task,
+          (task.status === "assigned"
+            ? { status: "assigned", agentId: e.agentId, assignedAt: e.at }
+            : task) as Stage<Task["status"]>,
+          { agents },
+        ),
+      );
+      if (e.autoWrapUpAt !== null) state.timers.set("auto_wrap_up", task.id, e.autoWrapUpAt, e.from);
+      return;
+    }
+    case "task.agent_left":
+      save(state, task, call, without(task.agents, e.agentId));
+      disengage(state, state.agents.get(e.agentId), task, e.at);
+      return;
+    default:
+      assertNever(e);
+  }
+}
