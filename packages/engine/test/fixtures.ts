@@ -61,6 +61,8 @@ export function tenant(over: Partial<Plain<TenantConfig>> = {}): TenantConfig {
       agent("a3", ["support"], "auto-wrap"),
       agent("a4", ["support", "sales"], "quick"),
       agent("a5", ["sales"]),
+      agent("a6", ["support"]),
+      agent("a7", ["support"]),
       {
         id: "sup1",
         name: "Supervisor",

@@ -23,7 +23,7 @@ import {
   decideStartConsult,
 } from "../voice/decide/consult.ts";
 import { decideLegAnswered, decideLegFailed, decideLegHungUp } from "../voice/decide/farEnd.ts";
-import { decideHold, decideResume, decideResumeConsult } from "../voice/decide/hold.ts";
+import { decideHold, decideHoldConsult, decideResume, decideResumeConsult } from "../voice/decide/hold.ts";
 import { decideLeaveConference } from "../voice/decide/leave.ts";
 import type { Command, TenantEvent } from "./messages.ts";
 import type { TenantState } from "./state.ts";
@@ -72,6 +72,8 @@ export function decide(s: TenantState, cmd: Command, now: Instant): Decision<Ten
       return decideStartConsult(cmd, s, now);
     case "AcceptConsult":
       return decideAcceptConsult(cmd, s, now);
+    case "HoldConsult":
+      return decideHoldConsult(cmd, s, now);
     case "ResumeConsult":
       return decideResumeConsult(cmd, s, now);
     case "EndConsult":

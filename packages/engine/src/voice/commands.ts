@@ -23,6 +23,10 @@ export interface StartConsult extends AgentOnTask {
 export interface AcceptConsult extends AgentOnTask {
   readonly type: "AcceptConsult";
 }
+/** Hold the consulted party: only with nobody held on the customer's side (CALL-3, CNS-10). */
+export interface HoldConsult extends AgentOnTask {
+  readonly type: "HoldConsult";
+}
 /** Back to the consulted party, holding the customer (CNS-7). */
 export interface ResumeConsult extends AgentOnTask {
   readonly type: "ResumeConsult";
@@ -67,6 +71,7 @@ export type VoiceCommand =
   | ResumeCall
   | StartConsult
   | AcceptConsult
+  | HoldConsult
   | ResumeConsult
   | EndConsult
   | ConsultTransfer

@@ -19,6 +19,7 @@ export const CALL_ACTIONS = [
   "resume",
   "consult",
   "accept_consult",
+  "hold_consult",
   "resume_consult",
   "end_consult",
   "consult_transfer",
@@ -101,6 +102,15 @@ export function judge(task: Task, agentId: AgentId, action: CallAction): Rejecti
 
   // Consult controls: the customer may have left (CNS-10), the agent may already be wrapping.
   if (action === "end_consult") return myConsult ? null : reject("NO_CONSULT", "No consult is in progress");
+  if (action === "hold_consult") {
+    if (!myConsult) return reject("NO_CONSULT", "No consult is in progress");
+    if (myConsult.leg.status !== "connected")
+      return reject("CONSULT_NOT_ANSWERED", "The consulted party is not connected");
+    // CALL-3: only with nobody on hold on the customer's side — as after the customer left (CNS-10).
+    return customerUp
+      ? reject("WOULD_HOLD_BOTH_LEGS", "The customer and the consult leg are never both on hold")
+      : null;
+  }
   if (action === "resume_consult") {
     if (!myConsult) return reject("NO_CONSULT", "No consult is in progress");
     return held(myConsult) ? null : reject("CONSULT_NOT_HELD", "The consulted party is not on hold");
