@@ -32,7 +32,8 @@ export const call = {
   leave: (agentId: string, taskId = "c1") => ({ type: "LeaveConference", taskId, agentId }) as const,
   end: (agentId = "a1", taskId = "c1") => ({ type: "EndTask", taskId, agentId }) as const,
   hangUp: (taskId = "c1") => ({ type: "CustomerLeft", taskId }) as const,
-  wrapUp: (agentId = "a1", taskId = "c1") => ({ type: "WrapUpTask", taskId, agentId, codeId: "resolved" }) as const,
+  wrapUp: (agentId = "a1", taskId = "c1") =>
+    ({ type: "WrapUpTask", taskId, agentId, codeId: "resolved" }) as const,
 
   /** `a1` consults `target`, who accepts. */
   consulting:
