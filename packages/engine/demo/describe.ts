@@ -111,6 +111,8 @@ export function describe(e: TenantEvent, names: Directory): string {
       return `${names.agent(e.agentId)}'s consult on ${e.taskId} ${e.outcome}`;
     case "task.owner_changed":
       return `${e.taskId} now belongs to ${names.agent(e.agentId)} (${e.reason.replaceAll("_", " ")} by ${names.agent(e.from)}, who wraps up)`;
+    case "task.transferred":
+      return `${names.agent(e.agentId)} transferred ${e.taskId} to ${e.to.kind === "agent" ? names.agent(e.to.agentId) : e.to.kind === "queue" ? `queue ${names.queue(e.to.queueId)}` : e.to.number}`;
     case "task.agent_left":
       return `${names.agent(e.agentId)} left ${e.taskId}`;
     case "task.outdial_placed":

@@ -75,7 +75,8 @@ export interface TaskCanceled {
   readonly type: "task.canceled";
   readonly at: Instant;
   readonly taskId: TaskId;
-  readonly reason: "abandoned";
+  /** `abandoned`: the customer left; `transfer_failed`: the transfer target did not answer (XFR-3). */
+  readonly reason: "abandoned" | "transfer_failed";
   /** The agent it was offered to when the customer left, if any. */
   readonly agentId: AgentId | null;
 }

@@ -23,6 +23,9 @@ export type Stage<S extends Task["status"]> = Omit<
 type StageField = "queuedAt" | "offer" | "agentId" | "assignedAt" | "endedAt" | "endedBy";
 interface Changes {
   readonly declinedBy?: Task["declinedBy"];
+  readonly excluded?: Task["excluded"];
+  readonly queueId?: Task["queueId"];
+  readonly entryPointId?: Task["entryPointId"];
   readonly agents?: readonly Engagement[];
   readonly answeredAt?: Instant | null;
   readonly call?: VoiceCall | null;
@@ -38,13 +41,13 @@ export function moved<S extends Task["status"]>(t: Task, stage: Stage<S>, change
   return {
     id: t.id,
     channel: t.channel,
-    entryPointId: t.entryPointId,
-    queueId: t.queueId,
+    entryPointId: changes.entryPointId ?? t.entryPointId,
+    queueId: changes.queueId ?? t.queueId,
     priority: t.priority,
     customer: t.customer,
     createdAt: t.createdAt,
     seq: t.seq,
-    excluded: t.excluded,
+    excluded: changes.excluded ?? t.excluded,
     declinedBy: changes.declinedBy ?? t.declinedBy,
     offers: stage.status === "offered" ? t.offers + 1 : t.offers,
     origin: t.origin,
@@ -68,7 +71,7 @@ export const replacing = (agents: readonly Engagement[], next: Engagement): Enga
 export const without = (agents: readonly Engagement[], agentId: AgentId): Engagement[] =>
   agents.filter((e) => e.agentId !== agentId);
 
-function releaseOffer(state: TenantState, task: Task, agent: AgentState | undefined): void {
+export function releaseOffer(state: TenantState, task: Task, agent: AgentState | undefined): void {
   state.timers.clear("offer_timeout", task.id);
   if (!agent) return;
   remove(agent.offers, task.id);
@@ -156,6 +159,7 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       state.waiting.remove(task);
       const offer = {
         agentId: e.agentId,
+        kind: "routed",
         phase: "connecting",
         offeredAt: e.at,
         expiresAt: e.expiresAt,
@@ -173,8 +177,7 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
     }
     case "offer.delivered":
       if (task.status === "offered") {
-        const { agentId, offeredAt, expiresAt, flashAt } = task.offer;
-        const offer = { agentId, phase: "requested", offeredAt, expiresAt, flashAt } as const;
+        const offer = { ...task.offer, phase: "requested" } as const;
         state.tasks.set(task.id, moved(task, { status: "offered", offer }));
       }
       return;
@@ -234,11 +237,25 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       if (e.autoWrapUpAt !== null) state.timers.set("auto_wrap_up", task.id, e.autoWrapUpAt, e.agentId);
       return;
     }
-    case "task.canceled":
+    case "task.canceled": {
       state.waiting.remove(task);
       if (task.status === "offered") releaseOffer(state, task, agent);
-      state.tasks.delete(task.id);
+      // An agent who transferred the call still wraps up their part (XFR-3, XFR-4).
+      const wrapping = task.agents.find((g) => g.status === "wrapping");
+      if (!wrapping) state.tasks.delete(task.id);
+      else
+        state.tasks.set(
+          task.id,
+          moved(task, {
+            status: "wrapping",
+            agentId: wrapping.agentId,
+            assignedAt: wrapping.since,
+            endedAt: e.at,
+            endedBy: "customer",
+          }),
+        );
       return;
+    }
     case "task.wrapup": {
       state.timers.clear("auto_wrap_up", task.id, e.agentId);
       disengage(state, agent, task, e.at);

@@ -12,6 +12,8 @@ export interface Customer {
 /** A reservation of one task for one agent; its expiry is RONA (RTE-3). */
 export interface Offer {
   readonly agentId: AgentId;
+  /** `routed` from a queue; `transfer` when an agent transferred the call straight to this agent. */
+  readonly kind: "routed" | "transfer";
   /** RTE-2: `connecting` while the assignment reaches the agent, then `requested` until acted on. */
   readonly phase: "connecting" | "requested";
   readonly offeredAt: Instant;

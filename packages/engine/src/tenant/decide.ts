@@ -25,6 +25,7 @@ import {
 import { decideLegAnswered, decideLegFailed, decideLegHungUp } from "../voice/decide/farEnd.ts";
 import { decideHold, decideHoldConsult, decideResume, decideResumeConsult } from "../voice/decide/hold.ts";
 import { decideLeaveConference } from "../voice/decide/leave.ts";
+import { decideTransfer } from "../voice/decide/transfer.ts";
 import type { Command, TenantEvent } from "./messages.ts";
 import type { TenantState } from "./state.ts";
 
@@ -82,6 +83,8 @@ export function decide(s: TenantState, cmd: Command, now: Instant): Decision<Ten
       return decideConsultTransfer(cmd, s, now);
     case "ConsultConference":
       return decideConsultConference(cmd, s, now);
+    case "TransferCall":
+      return decideTransfer(cmd, s, now);
     case "LeaveConference":
       return decideLeaveConference(cmd, s, now);
     case "LegAnswered":

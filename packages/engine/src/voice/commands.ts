@@ -1,5 +1,5 @@
 import type { AgentId, TaskId } from "../shared/ids.ts";
-import type { ConsultTarget, LegCause, PartyId } from "./state.ts";
+import type { ConsultTarget, LegCause, PartyId, TransferTarget } from "./state.ts";
 
 interface AgentOnTask {
   readonly taskId: TaskId;
@@ -43,6 +43,11 @@ export interface ConsultTransfer extends AgentOnTask {
 export interface ConsultConference extends AgentOnTask {
   readonly type: "ConsultConference";
 }
+/** Blind transfer of the customer to an agent, queue, entry point or number (XFR-1). */
+export interface TransferCall extends AgentOnTask {
+  readonly type: "TransferCall";
+  readonly target: TransferTarget;
+}
 /** Leave a conference; the others go on (CNF-3). */
 export interface LeaveConference extends AgentOnTask {
   readonly type: "LeaveConference";
@@ -76,6 +81,7 @@ export type VoiceCommand =
   | EndConsult
   | ConsultTransfer
   | ConsultConference
+  | TransferCall
   | LeaveConference
   | LegAnswered
   | LegFailed

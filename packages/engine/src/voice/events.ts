@@ -1,4 +1,4 @@
-import type { AgentId, TaskId } from "../shared/ids.ts";
+import type { AgentId, EntryPointId, QueueId, TaskId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
 import type { Consult, Leg, Party, PartyId } from "./state.ts";
 
@@ -64,6 +64,29 @@ export interface OwnerChanged {
   readonly autoWrapUpAt: Instant | null;
 }
 
+/**
+ * Blind transfer: the transferring agent leaves for wrap-up (XFR-4) and the customer goes on to
+ * the target — offered to an agent, queued again (never back to this agent, XFR-6), or handed to
+ * an outside number.
+ */
+export interface CallTransferred {
+  readonly type: "task.transferred";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  /** The transferring agent. */
+  readonly agentId: AgentId;
+  readonly to:
+    | {
+        readonly kind: "agent";
+        readonly agentId: AgentId;
+        readonly expiresAt: Instant;
+        readonly flashAt: Instant | null;
+      }
+    | { readonly kind: "queue"; readonly queueId: QueueId; readonly entryPointId: EntryPointId }
+    | { readonly kind: "dial_number"; readonly number: string };
+  readonly autoWrapUpAt: Instant | null;
+}
+
 /** A non-owner agent's part ends without wrap-up: consulted or conferee (CNS-8, CNF-4, CNF-5). */
 export interface AgentLeftTask {
   readonly type: "task.agent_left";
@@ -79,6 +102,7 @@ export type VoiceEvent =
   | ConsultCreated
   | ConsultEnded
   | OwnerChanged
+  | CallTransferred
   | AgentLeftTask;
 
 const VOICE_EVENT_TYPES: ReadonlySet<string> = new Set<VoiceEvent["type"]>([
@@ -88,6 +112,7 @@ const VOICE_EVENT_TYPES: ReadonlySet<string> = new Set<VoiceEvent["type"]>([
   "consult.created",
   "consult.ended",
   "task.owner_changed",
+  "task.transferred",
   "task.agent_left",
 ]);
 

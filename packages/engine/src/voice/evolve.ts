@@ -1,9 +1,10 @@
+import { refile } from "../agents/refile.ts";
 import { assertNever } from "../shared/assertNever.ts";
 import type { AgentId } from "../shared/ids.ts";
 import { disengage, engage, moved, replacing, type Stage, without } from "../tasks/evolve.ts";
 import type { Engagement, Task } from "../tasks/state.ts";
 import type { TenantState } from "../tenant/state.ts";
-import type { VoiceEvent } from "./events.ts";
+import type { CallTransferred, VoiceEvent } from "./events.ts";
 import type { Party, VoiceCall } from "./state.ts";
 
 const EMPTY_CALL: VoiceCall = { parties: [], consult: null };
@@ -99,11 +100,72 @@ export function evolveVoice(state: TenantState, e: VoiceEvent): void {
       if (e.autoWrapUpAt !== null) state.timers.set("auto_wrap_up", task.id, e.autoWrapUpAt, e.from);
       return;
     }
+    case "task.transferred":
+      transferred(state, task, e);
+      return;
     case "task.agent_left":
       save(state, task, call, without(task.agents, e.agentId));
       disengage(state, state.agents.get(e.agentId), task, e.at);
       return;
     default:
       assertNever(e);
+  }
+}
+
+/** XFR-1: the transferring agent wraps up; the customer goes on to the target. */
+function transferred(state: TenantState, task: Task, e: CallTransferred): void {
+  const former = task.agents.find((g) => g.agentId === e.agentId);
+  const wrapping: Engagement = {
+    agentId: e.agentId,
+    role: "owner",
+    status: "wrapping",
+    since: former?.since ?? e.at,
+    endedAt: e.at,
+    autoWrapUpAt: e.autoWrapUpAt,
+  };
+  const agents = replacing(task.agents, wrapping);
+  if (e.autoWrapUpAt !== null) state.timers.set("auto_wrap_up", task.id, e.autoWrapUpAt, e.agentId);
+  const to = e.to;
+  if (to.kind === "agent") {
+    const offer = {
+      agentId: to.agentId,
+      kind: "transfer",
+      phase: "connecting",
+      offeredAt: e.at,
+      expiresAt: to.expiresAt,
+      flashAt: to.flashAt,
+    } as const;
+    state.tasks.set(task.id, moved(task, { status: "offered", offer }, { agents }));
+    state.timers.set("offer_timeout", task.id, to.expiresAt);
+    const agent = state.agents.get(to.agentId);
+    if (agent) {
+      agent.offers.push(task.id);
+      agent.load[task.channel]++;
+      agent.lastWorkAt[task.channel] = e.at;
+      refile(state, agent);
+    }
+  } else if (to.kind === "queue") {
+    const queued = moved(
+      task,
+      { status: "queued", queuedAt: e.at },
+      {
+        agents,
+        queueId: to.queueId,
+        entryPointId: to.entryPointId,
+        excluded: [...new Set([...task.excluded, e.agentId])],
+      },
+    );
+    state.tasks.set(task.id, queued);
+    state.waiting.add(queued);
+  } else {
+    const assignedAt = task.status === "assigned" ? task.assignedAt : e.at;
+    state.tasks.set(
+      task.id,
+      moved(
+        task,
+        { status: "wrapping", agentId: e.agentId, assignedAt, endedAt: e.at, endedBy: "agent" },
+        { agents },
+      ),
+    );
   }
 }

@@ -24,6 +24,7 @@ export const CALL_ACTIONS = [
   "end_consult",
   "consult_transfer",
   "consult_conference",
+  "transfer",
   "leave_conference",
   "end",
   "wrap_up",
@@ -151,6 +152,16 @@ export function judge(task: Task, agentId: AgentId, action: CallAction): Rejecti
         return reject("CONSULT_IN_PROGRESS", "A consult is already in progress on this call");
       if (upParties(seat.call).length >= MAX_PARTICIPANTS)
         return reject("CONFERENCE_FULL", `A call has at most ${MAX_PARTICIPANTS} participants`);
+      return null;
+    case "transfer":
+      if (seat.conference)
+        return reject(
+          "NOT_ALLOWED_IN_CONFERENCE",
+          "In a conference, Transfer is replaced by Leave conference",
+        );
+      if (role !== "owner") return reject("NOT_PRIMARY_AGENT", "Only the primary agent transfers the call");
+      if (myConsult || seat.consultedByOther)
+        return reject("CONSULT_IN_PROGRESS", "End the consult or transfer through it");
       return null;
     case "leave_conference":
       return seat.conference || seat.postCall

@@ -1,4 +1,4 @@
-import type { AgentId, Brand } from "../shared/ids.ts";
+import type { AgentId, Brand, EntryPointId, QueueId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
 
 /** A participant of one call: `customer`, `agent:<id>` or `number:<digits>`. */
@@ -46,6 +46,13 @@ export interface Party {
 
 export type ConsultTarget =
   | { readonly kind: "agent"; readonly agentId: AgentId }
+  | { readonly kind: "dial_number"; readonly number: string };
+
+/** Where a blind transfer sends the customer (XFR-1). */
+export type TransferTarget =
+  | { readonly kind: "agent"; readonly agentId: AgentId }
+  | { readonly kind: "queue"; readonly queueId: QueueId }
+  | { readonly kind: "entry_point"; readonly entryPointId: EntryPointId }
   | { readonly kind: "dial_number"; readonly number: string };
 
 export interface Consult {

@@ -11,6 +11,7 @@ import type { TenantState } from "../../tenant/state.ts";
 import type { ReportOfferFailed } from "../commands.ts";
 import type { TaskOf } from "../state.ts";
 import { offeredTo } from "./offerOf.ts";
+import { transferDropped } from "./transferDropped.ts";
 
 function toRona(s: TenantState, task: TaskOf<"offered">, now: Instant, cause: AgentStateChanged["cause"]) {
   const agent = s.agents.get(task.offer.agentId);
@@ -39,6 +40,7 @@ export function decideOfferTimeout(taskId: TaskId, s: TenantState, now: Instant)
   return accept<TenantEvent>(
     { type: "offer.timed_out", at: now, taskId, agentId },
     ...toRona(s, task, now, "ring_no_answer"),
+    ...transferDropped(task, now),
   );
 }
 
@@ -53,5 +55,6 @@ export function decideOfferFailed(
   return accept<TenantEvent>(
     { type: "offer.failed", at: now, taskId: task.id, agentId: cmd.agentId, cause: cmd.cause },
     ...toRona(s, task, now, "device_unreachable"),
+    ...transferDropped(task, now),
   );
 }

@@ -1,0 +1,93 @@
+import { accept, type Decision, type Rejection, reject } from "../../shared/decision.ts";
+import { configOf, isRejection } from "../../shared/guards.ts";
+import { type Instant, seconds } from "../../shared/time.ts";
+import { engagementOf } from "../../tasks/state.ts";
+import type { TenantEvent } from "../../tenant/messages.ts";
+import type { TenantState } from "../../tenant/state.ts";
+import type { TransferCall } from "../commands.ts";
+import type { CallTransferred } from "../events.ts";
+import { numberParty } from "../state.ts";
+import { dialable } from "./dial.ts";
+import { joined, left, newNumberParty } from "./legs.ts";
+import { onCall } from "./seat.ts";
+
+/** RTE-4: offers longer than 8 s flash for their last 5 s — transfers too. */
+const flashAt = (timeoutSec: number, expiresAt: Instant) => (timeoutSec > 8 ? expiresAt - 5_000 : null);
+
+/**
+ * Blind transfer by the primary agent to an Available agent with a free line, a queue, an entry
+ * point's queue, or a number. The agent leaves for wrap-up at once and the customer goes on.
+ * Implements XFR-1, XFR-2, XFR-4, XFR-6.
+ */
+export function decideTransfer(cmd: TransferCall, s: TenantState, now: Instant): Decision<TenantEvent> {
+  const config = configOf(s);
+  if (isRejection(config)) return config;
+  const c = onCall(s, cmd.taskId, cmd.agentId, "transfer");
+  if (isRejection(c)) return c;
+  const to = resolveTarget(cmd, s, c.task, now);
+  if (isRejection(to)) return to;
+
+  const profile = config.profiles.get(s.agents.get(cmd.agentId)?.profileId ?? ("" as never));
+  const autoWrapUpAt = profile?.autoWrapUp.enabled ? now + seconds(profile.autoWrapUp.afterSec) : null;
+  const events: TenantEvent[] = [];
+  if (c.me) events.push(left(c.task.id, c.me, "dropped", "transferred", now));
+  if (to.kind === "dial_number") {
+    const party = { ...newNumberParty(numberParty(to.number), to.number, now), bridge: "main" as const };
+    events.push(joined(c.task.id, party, now));
+  }
+  events.push({
+    type: "task.transferred",
+    at: now,
+    taskId: c.task.id,
+    agentId: cmd.agentId,
+    to,
+    autoWrapUpAt,
+  });
+  return accept(...events);
+}
+
+function resolveTarget(
+  cmd: TransferCall,
+  s: TenantState,
+  task: Parameters<typeof engagementOf>[0],
+  now: Instant,
+): CallTransferred["to"] | Rejection {
+  const config = s.config;
+  const target = cmd.target;
+  if (!config) return reject("NOT_CONFIGURED", "The tenant has no configuration yet");
+  switch (target.kind) {
+    case "agent": {
+      const other = s.agents.get(target.agentId);
+      const no = (why: string) =>
+        reject("TRANSFER_TARGET_UNAVAILABLE", `Agent ${target.agentId} ${why}`, { agentId: target.agentId });
+      if (!other) return no("is not logged in");
+      if (other.id === cmd.agentId || engagementOf(task, other.id)) return no("is already on this call");
+      // XFR-2: Available agents only; wrap-up still holds the agent's voice line.
+      if (other.presence.type !== "available" || other.pending?.type === "logged_out")
+        return no("is not Available");
+      const profile = config.profiles.get(other.profileId);
+      if (!profile || other.load.voice >= profile.capacity.voice)
+        return no("has no free voice line (on a call or in wrap-up)");
+      const timeout = profile.offerTimeoutSec.voice;
+      const expiresAt = now + seconds(timeout);
+      return { kind: "agent", agentId: other.id, expiresAt, flashAt: flashAt(timeout, expiresAt) };
+    }
+    case "queue": {
+      const queue = config.queues.get(target.queueId);
+      if (queue?.channel !== "voice")
+        return reject("UNKNOWN_QUEUE", `There is no voice queue ${target.queueId}`);
+      return { kind: "queue", queueId: queue.id, entryPointId: task.entryPointId };
+    }
+    case "entry_point": {
+      const ep = config.entryPoints.get(target.entryPointId);
+      if (!ep || ep.channel !== "voice" || ep.kind !== "inbound")
+        return reject("UNKNOWN_ENTRY_POINT", `There is no inbound voice entry point ${target.entryPointId}`);
+      if (!ep.active) return reject("ENTRY_POINT_INACTIVE", `Entry point ${ep.name} is not active`);
+      return { kind: "queue", queueId: ep.queueId, entryPointId: ep.id };
+    }
+    case "dial_number": {
+      const number = dialable(target.number);
+      return isRejection(number) ? number : { kind: "dial_number", number };
+    }
+  }
+}
