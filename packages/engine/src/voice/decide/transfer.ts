@@ -80,7 +80,7 @@ function resolveTarget(
     }
     case "entry_point": {
       const ep = config.entryPoints.get(target.entryPointId);
-      if (!ep || ep.channel !== "voice" || ep.kind !== "inbound")
+      if (ep?.channel !== "voice" || ep.kind !== "inbound")
         return reject("UNKNOWN_ENTRY_POINT", `There is no inbound voice entry point ${target.entryPointId}`);
       if (!ep.active) return reject("ENTRY_POINT_INACTIVE", `Entry point ${ep.name} is not active`);
       return { kind: "queue", queueId: ep.queueId, entryPointId: ep.id };
