@@ -17,12 +17,14 @@ import {
   isUp,
   type LegCause,
   mainAgents,
+  numberParty,
   type Party,
   partyOf,
   type VoiceCall,
 } from "../state.ts";
-import { joined, left, legTo, newAgentParty } from "./legs.ts";
-import { mainSide, onCall } from "./seat.ts";
+import { dialable } from "./dial.ts";
+import { joined, left, legTo, newAgentParty, newNumberParty } from "./legs.ts";
+import { mainSide, type OnCall, onCall } from "./seat.ts";
 
 /**
  * Consult another agent, who must be Available or Idle with a free voice line; the customer is
@@ -34,8 +36,7 @@ export function decideStartConsult(cmd: StartConsult, s: TenantState, now: Insta
   const c = onCall(s, cmd.taskId, cmd.agentId, "consult");
   if (isRejection(c)) return c;
   const target = cmd.target;
-  if (target.kind !== "agent")
-    return reject("CONSULT_TARGET_UNSUPPORTED", `Consulting a ${target.kind} is not available`);
+  if (target.kind === "dial_number") return consultNumber(c, cmd, target.number, now);
   const other = s.agents.get(target.agentId);
   const unavailable = (why: string) =>
     reject("CONSULT_TARGET_UNAVAILABLE", `Agent ${target.agentId} ${why}`, { agentId: target.agentId });
@@ -60,6 +61,31 @@ export function decideStartConsult(cmd: StartConsult, s: TenantState, now: Insta
   events.push(
     { type: "consult.created", at: now, taskId: c.task.id, agentId: cmd.agentId, consult },
     joined(c.task.id, newAgentParty(other.id, "consult", "alerting", now), now),
+  );
+  return accept(...events);
+}
+
+/**
+ * Consult an outside number: it is dialled, and Transfer and Conference open up once the call
+ * reaches it (XFR-7). Implements CNS-1, DIAL-1.
+ */
+function consultNumber(c: OnCall, cmd: StartConsult, raw: string, now: Instant): Decision<VoiceEvent> {
+  const number = dialable(raw);
+  if (isRejection(number)) return number;
+  const partyId = numberParty(number);
+  const consult: Consult = {
+    by: cmd.agentId,
+    partyId,
+    target: { kind: "dial_number", number },
+    startedAt: now,
+    expiresAt: null,
+  };
+  const events: VoiceEvent[] = [];
+  const side = mainSide(c);
+  if (side?.leg.status === "connected") events.push(legTo(c.task.id, side, "held", now));
+  events.push(
+    { type: "consult.created", at: now, taskId: c.task.id, agentId: cmd.agentId, consult },
+    joined(c.task.id, newNumberParty(partyId, number, now), now),
   );
   return accept(...events);
 }
