@@ -109,6 +109,7 @@ function buildTenant(agents: number, seed = 42): Tenant {
         offerTimeoutSec: DEFAULT_OFFER_TIMEOUT_SEC,
         autoWrapUp: DEFAULT_AUTO_WRAP_UP,
         availableAfterOutdial: false,
+        recordingPauseSec: 30,
         disconnect: DEFAULT_DISCONNECT_POLICY,
       },
     ],

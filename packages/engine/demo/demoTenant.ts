@@ -33,6 +33,7 @@ function profile(
     offerTimeoutSec: { voice: 18, chat: 30, email: 30, social: 30 },
     autoWrapUp: { enabled: false, afterSec: 120 },
     availableAfterOutdial: false,
+    recordingPauseSec: 30,
     disconnect: DEFAULT_DISCONNECT_POLICY,
     ...over,
   };

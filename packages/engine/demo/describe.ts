@@ -113,6 +113,10 @@ export function describe(e: TenantEvent, names: Directory): string {
       return `${e.taskId} now belongs to ${names.agent(e.agentId)} (${e.reason.replaceAll("_", " ")} by ${names.agent(e.from)}, who wraps up)`;
     case "task.transferred":
       return `${names.agent(e.agentId)} transferred ${e.taskId} to ${e.to.kind === "agent" ? names.agent(e.to.agentId) : e.to.kind === "queue" ? `queue ${names.queue(e.to.queueId)}` : e.to.number}`;
+    case "recording.paused":
+      return `${names.agent(e.agentId)} paused the recording of ${e.taskId} until ${clockTime(e.resumeAt)}`;
+    case "recording.resumed":
+      return `Recording of ${e.taskId} resumed${e.agentId ? ` by ${names.agent(e.agentId)}` : " (pause time over)"}`;
     case "task.agent_left":
       return `${names.agent(e.agentId)} left ${e.taskId}`;
     case "task.outdial_placed":

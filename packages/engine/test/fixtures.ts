@@ -18,6 +18,7 @@ export const profile = (over: Partial<Plain<DesktopProfile>> = {}): Plain<Deskto
   offerTimeoutSec: DEFAULT_OFFER_TIMEOUT_SEC,
   autoWrapUp: DEFAULT_AUTO_WRAP_UP,
   availableAfterOutdial: false,
+  recordingPauseSec: 30,
   disconnect: DEFAULT_DISCONNECT_POLICY,
   ...over,
 });

@@ -46,6 +46,8 @@ export interface DesktopProfile {
   readonly autoWrapUp: AutoWrapUp;
   /** AGT-9: after an outdial call ends, yes → Available, no → Idle. */
   readonly availableAfterOutdial: boolean;
+  /** CALL-5: a paused call recording resumes by itself after this many seconds. */
+  readonly recordingPauseSec: number;
   readonly disconnect: DisconnectPolicy;
 }
 

@@ -78,6 +78,7 @@ export function validateConfig(config: TenantConfig): ConfigIssue[] {
       inRange(`${at}.offerTimeoutSec.${c}`, p.offerTimeoutSec[c], 1, 600);
     }
     inRange(`${at}.autoWrapUp.afterSec`, p.autoWrapUp.afterSec, 1, 86_400);
+    inRange(`${at}.recordingPauseSec`, p.recordingPauseSec, 1, 3_600);
     inRange(`${at}.disconnect.graceSec`, p.disconnect.graceSec, 0, 3_600);
     inRange(`${at}.disconnect.heartbeatTimeoutSec`, p.disconnect.heartbeatTimeoutSec, 1, 3_600);
   });

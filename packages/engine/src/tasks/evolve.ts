@@ -235,6 +235,9 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
         ),
       );
       if (e.autoWrapUpAt !== null) state.timers.set("auto_wrap_up", task.id, e.autoWrapUpAt, e.agentId);
+      // The call is over: nothing of it is left to time.
+      state.timers.clear("recording_resume", task.id);
+      state.timers.clear("consult_timeout", task.id);
       return;
     }
     case "task.canceled": {
@@ -242,8 +245,10 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       if (task.status === "offered") releaseOffer(state, task, agent);
       // An agent who transferred the call still wraps up their part (XFR-3, XFR-4).
       const wrapping = task.agents.find((g) => g.status === "wrapping");
-      if (!wrapping) state.tasks.delete(task.id);
-      else
+      if (!wrapping) {
+        state.tasks.delete(task.id);
+        state.timers.clearTask(task.id);
+      } else
         state.tasks.set(
           task.id,
           moved(task, {
@@ -260,8 +265,10 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       state.timers.clear("auto_wrap_up", task.id, e.agentId);
       disengage(state, agent, task, e.at);
       const agents = without(task.agents, e.agentId);
-      if (task.status === "wrapping" && agents.length === 0) state.tasks.delete(task.id);
-      else state.tasks.set(task.id, moved(task, task as Stage<typeof task.status>, { agents }));
+      if (task.status === "wrapping" && agents.length === 0) {
+        state.tasks.delete(task.id);
+        state.timers.clearTask(task.id);
+      } else state.tasks.set(task.id, moved(task, task as Stage<typeof task.status>, { agents }));
       return;
     }
     default:

@@ -25,6 +25,11 @@ import {
 import { decideLegAnswered, decideLegFailed, decideLegHungUp } from "../voice/decide/farEnd.ts";
 import { decideHold, decideHoldConsult, decideResume, decideResumeConsult } from "../voice/decide/hold.ts";
 import { decideLeaveConference } from "../voice/decide/leave.ts";
+import {
+  decidePauseRecording,
+  decideRecordingResumeDue,
+  decideResumeRecording,
+} from "../voice/decide/recording.ts";
 import { decideTransfer } from "../voice/decide/transfer.ts";
 import type { Command, TenantEvent } from "./messages.ts";
 import type { TenantState } from "./state.ts";
@@ -85,6 +90,10 @@ export function decide(s: TenantState, cmd: Command, now: Instant): Decision<Ten
       return decideConsultConference(cmd, s, now);
     case "TransferCall":
       return decideTransfer(cmd, s, now);
+    case "PauseRecording":
+      return decidePauseRecording(cmd, s, now);
+    case "ResumeRecording":
+      return decideResumeRecording(cmd, s, now);
     case "LeaveConference":
       return decideLeaveConference(cmd, s, now);
     case "LegAnswered":
@@ -107,6 +116,8 @@ export function decideTimer(s: TenantState, timer: DueTimer, now: Instant): Deci
       return timer.agentId === null ? accept() : decideAutoWrapUp(timer.taskId, timer.agentId, s, now);
     case "consult_timeout":
       return decideConsultTimeout(timer.taskId, s, now);
+    case "recording_resume":
+      return decideRecordingResumeDue(timer.taskId, s, now);
     default:
       return assertNever(timer.kind);
   }

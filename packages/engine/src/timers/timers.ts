@@ -4,7 +4,7 @@ import type { Instant } from "../shared/time.ts";
 import type { TenantState } from "../tenant/state.ts";
 
 /** Every timer the engine owns. Later slices add disconnect grace, callbacks, chat expiry. */
-export type TimerKind = "offer_timeout" | "auto_wrap_up" | "consult_timeout";
+export type TimerKind = "offer_timeout" | "auto_wrap_up" | "consult_timeout" | "recording_resume";
 
 export interface DueTimer {
   readonly at: Instant;
@@ -32,6 +32,7 @@ export class Timers {
     offer_timeout: new Map(),
     auto_wrap_up: new Map(),
     consult_timeout: new Map(),
+    recording_resume: new Map(),
   };
 
   set(kind: TimerKind, taskId: TaskId, at: Instant, agentId: AgentId | null = null): void {
@@ -47,6 +48,12 @@ export class Timers {
     if (!timer) return;
     this.due.eraseElementByKey(timer);
     this.byRef[kind].delete(ref);
+  }
+
+  /** Every timer of a task that leaves the state. */
+  clearTask(taskId: TaskId): void {
+    for (const timer of this.list())
+      if (timer.taskId === taskId) this.clear(timer.kind, taskId, timer.agentId);
   }
 
   next(): DueTimer | undefined {

@@ -48,6 +48,13 @@ export interface TransferCall extends AgentOnTask {
   readonly type: "TransferCall";
   readonly target: TransferTarget;
 }
+/** Pause the call recording; it resumes by itself after the configured time (CALL-5). */
+export interface PauseRecording extends AgentOnTask {
+  readonly type: "PauseRecording";
+}
+export interface ResumeRecording extends AgentOnTask {
+  readonly type: "ResumeRecording";
+}
 /** Leave a conference; the others go on (CNF-3). */
 export interface LeaveConference extends AgentOnTask {
   readonly type: "LeaveConference";
@@ -82,6 +89,8 @@ export type VoiceCommand =
   | ConsultTransfer
   | ConsultConference
   | TransferCall
+  | PauseRecording
+  | ResumeRecording
   | LeaveConference
   | LegAnswered
   | LegFailed

@@ -116,7 +116,7 @@ describe("consult", () => {
         expect(leg(s, "agent:a2")).toBe("dropped");
         expect(s.task("c1")?.call?.consult).toBeNull();
         expect(s.state.agents.get("a2" as never)?.tasks).toEqual([]);
-        expect(actions(s, "a1")).toEqual(["resume", "consult", "transfer"]);
+        expect(actions(s, "a1")).toEqual(["resume", "consult", "transfer", "pause_recording"]);
       }));
 
   it("CNS-8 a consulted agent can neither resume the customer nor wrap up", () => {

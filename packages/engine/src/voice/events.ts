@@ -87,6 +87,22 @@ export interface CallTransferred {
   readonly autoWrapUpAt: Instant | null;
 }
 
+export interface RecordingPaused {
+  readonly type: "recording.paused";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  readonly agentId: AgentId;
+  readonly resumeAt: Instant;
+}
+
+export interface RecordingResumed {
+  readonly type: "recording.resumed";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  /** The agent who resumed it; null when the pause ran out. */
+  readonly agentId: AgentId | null;
+}
+
 /** A non-owner agent's part ends without wrap-up: consulted or conferee (CNS-8, CNF-4, CNF-5). */
 export interface AgentLeftTask {
   readonly type: "task.agent_left";
@@ -103,6 +119,8 @@ export type VoiceEvent =
   | ConsultEnded
   | OwnerChanged
   | CallTransferred
+  | RecordingPaused
+  | RecordingResumed
   | AgentLeftTask;
 
 const VOICE_EVENT_TYPES: ReadonlySet<string> = new Set<VoiceEvent["type"]>([
@@ -113,6 +131,8 @@ const VOICE_EVENT_TYPES: ReadonlySet<string> = new Set<VoiceEvent["type"]>([
   "consult.ended",
   "task.owner_changed",
   "task.transferred",
+  "recording.paused",
+  "recording.resumed",
   "task.agent_left",
 ]);
 

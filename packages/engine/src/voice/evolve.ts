@@ -7,7 +7,7 @@ import type { TenantState } from "../tenant/state.ts";
 import type { CallTransferred, VoiceEvent } from "./events.ts";
 import type { Party, VoiceCall } from "./state.ts";
 
-const EMPTY_CALL: VoiceCall = { parties: [], consult: null };
+const EMPTY_CALL: VoiceCall = { parties: [], consult: null, recording: { status: "recording" } };
 
 const withParty = (call: VoiceCall, party: Party): VoiceCall => ({
   ...call,
@@ -102,6 +102,14 @@ export function evolveVoice(state: TenantState, e: VoiceEvent): void {
     }
     case "task.transferred":
       transferred(state, task, e);
+      return;
+    case "recording.paused":
+      save(state, task, { ...call, recording: { status: "paused", since: e.at, resumeAt: e.resumeAt } });
+      state.timers.set("recording_resume", task.id, e.resumeAt);
+      return;
+    case "recording.resumed":
+      save(state, task, { ...call, recording: { status: "recording" } });
+      state.timers.clear("recording_resume", task.id);
       return;
     case "task.agent_left":
       save(state, task, call, without(task.agents, e.agentId));

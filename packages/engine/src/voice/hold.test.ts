@@ -38,7 +38,7 @@ describe("hold, resume and end", () => {
       .when(call.resume())
       .thenCheck((s) => {
         expect(leg(s, "customer")).toBe("connected");
-        expect(actions(s, "a1")).toEqual(["hold", "consult", "transfer", "end"]);
+        expect(actions(s, "a1")).toEqual(["hold", "consult", "transfer", "pause_recording", "end"]);
       }));
 
   it("CALL-2 hold of a held call and resume of a connected one are refused", () => {

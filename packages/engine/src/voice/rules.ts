@@ -25,6 +25,8 @@ export const CALL_ACTIONS = [
   "consult_transfer",
   "consult_conference",
   "transfer",
+  "pause_recording",
+  "resume_recording",
   "leave_conference",
   "end",
   "wrap_up",
@@ -153,6 +155,18 @@ export function judge(task: Task, agentId: AgentId, action: CallAction): Rejecti
       if (upParties(seat.call).length >= MAX_PARTICIPANTS)
         return reject("CONFERENCE_FULL", `A call has at most ${MAX_PARTICIPANTS} participants`);
       return null;
+    case "pause_recording":
+    case "resume_recording": {
+      // CALL-5: not during a consult or a conference.
+      if (myConsult || seat.consultedByOther)
+        return reject("CONSULT_IN_PROGRESS", "Recording cannot be paused or resumed during a consult");
+      if (seat.conference)
+        return reject("NOT_ALLOWED_IN_CONFERENCE", "Recording cannot be paused or resumed in a conference");
+      const paused = seat.call.recording.status === "paused";
+      if (action === "pause_recording")
+        return paused ? reject("RECORDING_PAUSED", "Recording is already paused") : null;
+      return paused ? null : reject("RECORDING_NOT_PAUSED", "Recording is not paused");
+    }
     case "transfer":
       if (seat.conference)
         return reject(

@@ -65,9 +65,15 @@ export interface Consult {
   readonly expiresAt: Instant | null;
 }
 
+/** CALL-5: recording runs unless paused; a pause ends by itself at `resumeAt`. */
+export type Recording =
+  | { readonly status: "recording" }
+  | { readonly status: "paused"; readonly since: Instant; readonly resumeAt: Instant };
+
 export interface VoiceCall {
   readonly parties: readonly Party[];
   readonly consult: Consult | null;
+  readonly recording: Recording;
 }
 
 export const isUp = (p: Party): boolean => p.leg.status !== "dropped" && p.leg.status !== "failed";

@@ -15,7 +15,7 @@ describe("transfer", () => {
         ]);
         expect(s.task("c1")).toMatchObject({ status: "assigned", agentId: "a2" });
         expect(view(s, "a2")?.main.state).toBe("connected");
-        expect(actions(s, "a2")).toEqual(["hold", "consult", "transfer", "end"]);
+        expect(actions(s, "a2")).toEqual(["hold", "consult", "transfer", "pause_recording", "end"]);
         expect(view(s, "a1")?.main.state).toBe("wrap_up");
         expect(actions(s, "a1")).toEqual(["wrap_up"]);
       }));
