@@ -117,6 +117,8 @@ export function describe(e: TenantEvent, names: Directory): string {
       return `${names.agent(e.agentId)} paused the recording of ${e.taskId} until ${clockTime(e.resumeAt)}`;
     case "recording.resumed":
       return `Recording of ${e.taskId} resumed${e.agentId ? ` by ${names.agent(e.agentId)}` : " (pause time over)"}`;
+    case "monitoring.changed":
+      return `Supervisor ${names.agent(e.supervisorId)} ${e.status === "stopped" ? "stopped monitoring" : e.status === "paused" ? "paused monitoring" : "monitors"} ${names.agent(e.agentId)} on ${e.taskId}`;
     case "task.agent_left":
       return `${names.agent(e.agentId)} left ${e.taskId}`;
     case "task.outdial_placed":

@@ -25,6 +25,7 @@ import {
 import { decideLegAnswered, decideLegFailed, decideLegHungUp } from "../voice/decide/farEnd.ts";
 import { decideHold, decideHoldConsult, decideResume, decideResumeConsult } from "../voice/decide/hold.ts";
 import { decideLeaveConference } from "../voice/decide/leave.ts";
+import { decideMonitor } from "../voice/decide/monitor.ts";
 import {
   decidePauseRecording,
   decideRecordingResumeDue,
@@ -94,6 +95,8 @@ export function decide(s: TenantState, cmd: Command, now: Instant): Decision<Ten
       return decidePauseRecording(cmd, s, now);
     case "ResumeRecording":
       return decideResumeRecording(cmd, s, now);
+    case "MonitorCall":
+      return decideMonitor(cmd, s, now);
     case "LeaveConference":
       return decideLeaveConference(cmd, s, now);
     case "LegAnswered":

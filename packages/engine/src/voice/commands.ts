@@ -55,6 +55,14 @@ export interface PauseRecording extends AgentOnTask {
 export interface ResumeRecording extends AgentOnTask {
   readonly type: "ResumeRecording";
 }
+/** A supervisor's monitoring of a call (SUP-2, CNF-8); by default the owner is monitored. */
+export interface MonitorCall {
+  readonly type: "MonitorCall";
+  readonly taskId: TaskId;
+  readonly supervisorId: AgentId;
+  readonly action: "start" | "pause" | "resume" | "stop";
+  readonly agentId?: AgentId;
+}
 /** Leave a conference; the others go on (CNF-3). */
 export interface LeaveConference extends AgentOnTask {
   readonly type: "LeaveConference";
@@ -89,6 +97,7 @@ export type VoiceCommand =
   | ConsultTransfer
   | ConsultConference
   | TransferCall
+  | MonitorCall
   | PauseRecording
   | ResumeRecording
   | LeaveConference

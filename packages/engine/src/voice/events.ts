@@ -103,6 +103,17 @@ export interface RecordingResumed {
   readonly agentId: AgentId | null;
 }
 
+/** A supervisor starts, pauses, resumes or stops monitoring an agent on the call (SUP-2, CNF-8). */
+export interface MonitoringChanged {
+  readonly type: "monitoring.changed";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  readonly supervisorId: AgentId;
+  /** The agent monitored. */
+  readonly agentId: AgentId;
+  readonly status: "monitoring" | "paused" | "stopped";
+}
+
 /** A non-owner agent's part ends without wrap-up: consulted or conferee (CNS-8, CNF-4, CNF-5). */
 export interface AgentLeftTask {
   readonly type: "task.agent_left";
@@ -121,6 +132,7 @@ export type VoiceEvent =
   | CallTransferred
   | RecordingPaused
   | RecordingResumed
+  | MonitoringChanged
   | AgentLeftTask;
 
 const VOICE_EVENT_TYPES: ReadonlySet<string> = new Set<VoiceEvent["type"]>([
@@ -133,6 +145,7 @@ const VOICE_EVENT_TYPES: ReadonlySet<string> = new Set<VoiceEvent["type"]>([
   "task.transferred",
   "recording.paused",
   "recording.resumed",
+  "monitoring.changed",
   "task.agent_left",
 ]);
 

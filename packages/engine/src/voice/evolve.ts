@@ -7,7 +7,12 @@ import type { TenantState } from "../tenant/state.ts";
 import type { CallTransferred, VoiceEvent } from "./events.ts";
 import type { Party, VoiceCall } from "./state.ts";
 
-const EMPTY_CALL: VoiceCall = { parties: [], consult: null, recording: { status: "recording" } };
+const EMPTY_CALL: VoiceCall = {
+  parties: [],
+  consult: null,
+  recording: { status: "recording" },
+  monitors: [],
+};
 
 const withParty = (call: VoiceCall, party: Party): VoiceCall => ({
   ...call,
@@ -52,7 +57,21 @@ export function evolveVoice(state: TenantState, e: VoiceEvent): void {
     }
     case "participant.left": {
       const party = call.parties.find((p) => p.id === e.partyId);
-      if (party) save(state, task, withParty(call, { ...party, leg: e.leg }));
+      if (!party) return;
+      // CNF-8: a supervisor monitoring an agent who leaves a call that goes on is removed; when the
+      // call itself ends, monitoring carries on into wrap-up.
+      const leaves = e.leg.cause === "transferred" || e.leg.cause === "left_conference";
+      const monitors = leaves ? call.monitors.filter((m) => m.agentId !== party.agentId) : call.monitors;
+      save(state, task, { ...withParty(call, { ...party, leg: e.leg }), monitors });
+      return;
+    }
+    case "monitoring.changed": {
+      const others = call.monitors.filter((m) => m.supervisorId !== e.supervisorId);
+      const monitors =
+        e.status === "stopped"
+          ? others
+          : [...others, { supervisorId: e.supervisorId, agentId: e.agentId, status: e.status, since: e.at }];
+      save(state, task, { ...call, monitors });
       return;
     }
     case "consult.created": {

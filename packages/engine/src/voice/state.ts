@@ -70,10 +70,19 @@ export type Recording =
   | { readonly status: "recording" }
   | { readonly status: "paused"; readonly since: Instant; readonly resumeAt: Instant };
 
+/** A supervisor listening to an agent on the call (SUP-2). */
+export interface Monitor {
+  readonly supervisorId: AgentId;
+  readonly agentId: AgentId;
+  readonly status: "monitoring" | "paused";
+  readonly since: Instant;
+}
+
 export interface VoiceCall {
   readonly parties: readonly Party[];
   readonly consult: Consult | null;
   readonly recording: Recording;
+  readonly monitors: readonly Monitor[];
 }
 
 export const isUp = (p: Party): boolean => p.leg.status !== "dropped" && p.leg.status !== "failed";
