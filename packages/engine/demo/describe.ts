@@ -119,6 +119,8 @@ export function describe(e: TenantEvent, names: Directory): string {
       return `Recording of ${e.taskId} resumed${e.agentId ? ` by ${names.agent(e.agentId)}` : " (pause time over)"}`;
     case "monitoring.changed":
       return `Supervisor ${names.agent(e.supervisorId)} ${e.status === "stopped" ? "stopped monitoring" : e.status === "paused" ? "paused monitoring" : "monitors"} ${names.agent(e.agentId)} on ${e.taskId}`;
+    case "task.variables_changed":
+      return `${names.agent(e.agentId)} saved ${e.values.map((v) => v.name).join(", ") || "nothing"} on ${e.taskId}${e.conflicts.length ? ` (${e.conflicts.length} saved first by someone else)` : ""}`;
     case "task.agent_left":
       return `${names.agent(e.agentId)} left ${e.taskId}`;
     case "task.outdial_placed":

@@ -6,6 +6,47 @@ import {
 import type { DesktopProfile, TenantConfig } from "../src/config/types.ts";
 import { fromPlain, type Plain } from "../src/shared/ids.ts";
 
+const variable = (
+  name: string,
+  type: "STRING" | "INTEGER" | "DATETIME",
+  order: number,
+  extra: { secure?: boolean; agentEditable?: boolean; shownInPopover?: boolean; global?: boolean } = {},
+) => ({
+  name,
+  type,
+  label: name,
+  order,
+  secure: false,
+  agentEditable: true,
+  shownInPopover: true,
+  global: true,
+  ...extra,
+});
+
+/** The support line's flow: what the IVR collects and agents may edit. */
+const SUPPORT_FLOW = {
+  id: "support-flow",
+  name: "Support",
+  variables: [
+    variable("customerId", "INTEGER", 1),
+    variable("caseNumber", "STRING", 2),
+    variable("callbackAt", "DATETIME", 3),
+    variable("cardNumber", "STRING", 4, { secure: true, shownInPopover: false }),
+    variable("language", "STRING", 5, { agentEditable: false }),
+  ],
+};
+
+/** The sales line's flow: `customerId` matches by name and type, `caseNumber` does not (INTEGER here). */
+const SALES_FLOW = {
+  id: "sales-flow",
+  name: "Sales",
+  variables: [
+    variable("customerId", "INTEGER", 1),
+    variable("caseNumber", "INTEGER", 2),
+    variable("offer", "STRING", 3),
+  ],
+};
+
 const IDLE_CODES = ["not-ready", "meeting", "lunch", "training"];
 const WRAP_UP_CODES = ["resolved", "follow-up", "sale"];
 
@@ -99,6 +140,7 @@ export function tenant(over: Partial<Plain<TenantConfig>> = {}): TenantConfig {
         kind: "inbound" as const,
         queueId: `q-${channel}`,
         active: true,
+        ...(channel === "voice" ? { flowId: "support-flow" } : {}),
       })),
       {
         id: "ep-sales",
@@ -107,6 +149,7 @@ export function tenant(over: Partial<Plain<TenantConfig>> = {}): TenantConfig {
         kind: "inbound",
         queueId: "q-sales",
         active: true,
+        flowId: "sales-flow",
       },
       {
         id: "ep-closed",
@@ -119,6 +162,7 @@ export function tenant(over: Partial<Plain<TenantConfig>> = {}): TenantConfig {
       { id: "ep-out", name: "Outdial", channel: "voice", kind: "outdial", queueId: "q-voice", active: true },
     ],
     sharedLines: [{ address: "2000", lines: ["1", "2"] }],
+    flows: [SUPPORT_FLOW, SALES_FLOW],
     ...over,
   };
   return fromPlain<TenantConfig>(plain);

@@ -50,7 +50,7 @@ export class SimulatedSwitch implements TelephonyPort {
         this.calls.open(event.taskId);
         return;
       case "offer.created":
-        if (this.calls.isVoice(event.taskId)) this.ringForOffer(event.taskId, event.agentId, now);
+        if (this.calls.knows(event.taskId)) this.ringForOffer(event.taskId, event.agentId, now);
         return;
       case "offer.delivered":
         this.timeline.drop((c) => c.taskId === event.taskId && c.type === "ConfirmOfferDelivered");
@@ -59,7 +59,6 @@ export class SimulatedSwitch implements TelephonyPort {
       case "offer.failed":
       case "offer.declined":
       case "task.assigned":
-        this.calls.offer(event.taskId, null);
         this.timeline.drop((c) => c.taskId === event.taskId && OFFER_OUTCOMES.has(c.type));
         return;
       case "participant.joined": {
@@ -74,11 +73,17 @@ export class SimulatedSwitch implements TelephonyPort {
         this.calls.hangUp(event.taskId, event.partyId);
         this.timeline.drop((c) => aboutLeg(c, event.taskId, event.partyId));
         return;
+      case "task.transferred":
+        // A blind transfer to an agent is an offer the switch rings like any other (XFR-1).
+        if (event.to.kind === "agent") this.ringForOffer(event.taskId, event.to.agentId, now);
+        if (event.to.kind === "dial_number") this.calls.handOver(event.taskId, event.agentId);
+        return;
+      case "task.wrapup":
+        if (this.calls.handedOverBy(event.taskId) === event.agentId) this.forget(event.taskId);
+        return;
       case "task.ended":
       case "task.canceled":
-        // The contact center is done with the call: nothing the far end does matters to it now.
-        this.calls.close(event.taskId);
-        this.timeline.drop((c) => c.taskId === event.taskId);
+        this.forget(event.taskId);
         return;
       default:
         return;
@@ -98,9 +103,14 @@ export class SimulatedSwitch implements TelephonyPort {
     return this.calls.legs(taskId);
   }
 
+  /** The contact center is done with the call: nothing the far end does matters to it now. */
+  private forget(taskId: TaskId): void {
+    this.calls.close(taskId);
+    this.timeline.drop((c) => c.taskId === taskId);
+  }
+
   /** The offered call rings the agent's device; it rings, fails, or is picked up by the device. */
   private ringForOffer(taskId: TaskId, agentId: AgentId, now: Instant): void {
-    this.calls.offer(taskId, agentId);
     const at = now + this.behaviour.ringDelayMs;
     const station = this.stations.get(agentId);
     if (this.behaviour.isUnreachable(agentId) || !station) {

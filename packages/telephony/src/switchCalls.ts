@@ -15,43 +15,46 @@ export interface SwitchLeg {
 }
 
 interface SwitchCall {
-  /** The agent whose device rings for the offered call; null once the offer is over. */
-  offeredTo: AgentId | null;
+  /** Who transferred the call out to a number: it leaves the contact center at their wrap-up. */
+  handedOverBy: AgentId | null;
   readonly legs: Map<PartyId, SwitchLeg>;
 }
 
 /**
- * The switch-side view of every voice call it knows: who is being offered it and which legs are
- * up. Built only from the engine's events; the switch's own reports change it only once the
+ * The switch-side view of every voice call it knows: which legs are up, and in what state. Built only from the engine's events; the switch's own reports change it only once the
  * engine has turned them into events.
  */
 export class SwitchCalls {
   private readonly calls = new Map<TaskId, SwitchCall>();
 
   open(taskId: TaskId): void {
-    if (!this.calls.has(taskId)) this.calls.set(taskId, { offeredTo: null, legs: new Map() });
+    if (!this.calls.has(taskId)) this.calls.set(taskId, { handedOverBy: null, legs: new Map() });
   }
 
   close(taskId: TaskId): void {
     this.calls.delete(taskId);
   }
 
-  isVoice(taskId: TaskId): boolean {
+  /** A voice call the switch follows (an inbound call or an outdial). */
+  knows(taskId: TaskId): boolean {
     return this.calls.has(taskId);
   }
 
-  offer(taskId: TaskId, agentId: AgentId | null): void {
+  handOver(taskId: TaskId, by: AgentId): void {
     const call = this.calls.get(taskId);
-    if (call) call.offeredTo = agentId;
+    if (call) call.handedOverBy = by;
   }
 
-  offeredTo(taskId: TaskId): AgentId | null {
-    return this.calls.get(taskId)?.offeredTo ?? null;
+  handedOverBy(taskId: TaskId): AgentId | null {
+    return this.calls.get(taskId)?.handedOverBy ?? null;
   }
 
   join(taskId: TaskId, party: Party): SwitchLeg | null {
     const call = this.calls.get(taskId);
-    if (!call || (party.leg.status !== "alerting" && party.leg.status !== "connected" && party.leg.status !== "held"))
+    if (
+      !call ||
+      (party.leg.status !== "alerting" && party.leg.status !== "connected" && party.leg.status !== "held")
+    )
       return null;
     const leg: SwitchLeg = {
       partyId: party.id,

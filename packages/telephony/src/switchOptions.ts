@@ -62,7 +62,7 @@ export class SwitchBehaviour {
     return this.answer === "device" ? 0 : this.answer.afterMs;
   }
 
-  dial(number: string): Required<Pick<NumberBehaviour, "outcome" | "afterMs">> & NumberBehaviour {
+  dial(number: string): NumberBehaviour & { readonly afterMs: Duration } {
     const b = this.numbers.get(normalise(number)) ?? this.defaultNumber;
     return { ...b, afterMs: b.afterMs ?? DEFAULT_DIAL_MS };
   }

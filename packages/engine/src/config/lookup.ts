@@ -1,5 +1,6 @@
 import { type Channel, type PerChannel, perChannel } from "../shared/channels.ts";
 import type { TeamId } from "../shared/ids.ts";
+import type { FlowDef } from "../variables/types.ts";
 import type {
   AuxCode,
   DesktopProfile,
@@ -21,6 +22,7 @@ export interface ConfigLookup {
   readonly entryPoints: ReadonlyMap<string, EntryPoint>;
   readonly auxCodes: ReadonlyMap<string, AuxCode>;
   readonly sharedLines: ReadonlyMap<string, SharedLine>;
+  readonly flows: ReadonlyMap<string, FlowDef>;
   readonly defaultIdleCode: AuxCode;
   readonly defaultWrapUpCode: AuxCode;
   /** Queues a team serves on a channel: the candidates when one of its agents frees up. */
@@ -57,6 +59,7 @@ export function lookupConfig(config: TenantConfig): ConfigLookup {
     entryPoints: byId(config.entryPoints),
     auxCodes: byId(config.auxCodes),
     sharedLines: new Map(config.sharedLines.map((s) => [s.address, s])),
+    flows: byId(config.flows ?? []),
     defaultIdleCode: defaultOf("IDLE"),
     defaultWrapUpCode: defaultOf("WRAP_UP"),
     queuesServedBy: (teamId, channel) => served.get(teamId)?.[channel] ?? none,

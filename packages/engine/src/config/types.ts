@@ -3,11 +3,13 @@ import type {
   AgentId,
   AuxCodeId,
   EntryPointId,
+  FlowId,
   ProfileId,
   QueueId,
   TeamId,
   TenantId,
 } from "../shared/ids.ts";
+import type { FlowDef } from "../variables/types.ts";
 
 /** Idle and wrap-up reasons share one shape ("aux codes"), as in the desktops Parley replaces. */
 export interface AuxCode {
@@ -84,6 +86,8 @@ export interface EntryPoint {
   readonly kind: "inbound" | "outdial";
   readonly queueId: QueueId;
   readonly active: boolean;
+  /** The flow whose variables a contact entering here carries (CALL-6, XFR-5); none if absent. */
+  readonly flowId?: FlowId;
 }
 
 /** A multiline address: agents logging in with it must pick one of its lines (AGT-10). */
@@ -102,4 +106,8 @@ export interface TenantConfig {
   readonly queues: readonly Queue[];
   readonly entryPoints: readonly EntryPoint[];
   readonly sharedLines: readonly SharedLine[];
+  /** Flows and their call-associated data variables; none if absent. */
+  readonly flows?: readonly FlowDef[];
+  /** POP-7: caller numbers show only their last four digits. */
+  readonly sensitiveDataProtection?: boolean;
 }

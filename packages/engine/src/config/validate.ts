@@ -1,4 +1,5 @@
 import { CHANNELS } from "../shared/channels.ts";
+import { validateFlow } from "../variables/validate.ts";
 import { MAX_CAPACITY } from "./defaults.ts";
 import type { TenantConfig } from "./types.ts";
 
@@ -119,6 +120,22 @@ export function validateConfig(config: TenantConfig): ConfigIssue[] {
         `${at}.channel`,
         "UNKNOWN_REFERENCE",
         `Entry point "${ep.id}" is ${ep.channel} but queue "${queue.id}" is ${queue.channel}`,
+      );
+  });
+
+  const flowIds = new Set<string>();
+  (config.flows ?? []).forEach((flow, i) => {
+    if (flowIds.has(flow.id)) issue(`flows[${i}].id`, "DUPLICATE_ID", `Duplicate id "${flow.id}" in flows`);
+    flowIds.add(flow.id);
+    for (const problem of validateFlow(flow))
+      if (problem.severity === "error") issue(`flows[${i}].${problem.path}`, "OUT_OF_RANGE", problem.message);
+  });
+  config.entryPoints.forEach((ep, i) => {
+    if (ep.flowId !== undefined && !flowIds.has(ep.flowId))
+      issue(
+        `entryPoints[${i}].flowId`,
+        "UNKNOWN_REFERENCE",
+        `Entry point "${ep.id}" names unknown flow "${ep.flowId}"`,
       );
   });
 

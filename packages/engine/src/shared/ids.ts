@@ -11,6 +11,7 @@ export type QueueId = Brand<string, "QueueId">;
 export type EntryPointId = Brand<string, "EntryPointId">;
 export type AuxCodeId = Brand<string, "AuxCodeId">;
 export type TaskId = Brand<string, "TaskId">;
+export type FlowId = Brand<string, "FlowId">;
 
 /**
  * The same shape with every branded id as a plain string: what JSON, fixtures and tests write.

@@ -1,4 +1,5 @@
 import type { AgentId, AuxCodeId, EntryPointId, TaskId } from "../shared/ids.ts";
+import type { VariableEdit } from "../variables/edit.ts";
 import type { Customer } from "./state.ts";
 
 /** A contact enters through an entry point (RTE-1). The caller names the task. */
@@ -10,6 +11,16 @@ export interface ReceiveTask {
   readonly customer?: Customer;
   /** Agents not to offer it to: who just handled it before a transfer to a queue (RTE-7). */
   readonly excludeAgents?: readonly AgentId[];
+  /** Values the flow collected so far (IVR input), by variable name. */
+  readonly variables?: Readonly<Record<string, string | null>>;
+}
+
+/** Save call-associated data; each edit names the version it was made on (CALL-6, CALL-8). */
+export interface EditVariables {
+  readonly type: "EditVariables";
+  readonly taskId: TaskId;
+  readonly agentId: AgentId;
+  readonly edits: readonly VariableEdit[];
 }
 
 /** The offer reached the agent's desktop or device: connecting becomes a contact request (RTE-2). */
@@ -76,6 +87,7 @@ export interface PlaceOutdial {
 }
 
 export type TaskCommand =
+  | EditVariables
   | PlaceOutdial
   | ReceiveTask
   | ConfirmOfferDelivered

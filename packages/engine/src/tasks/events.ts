@@ -1,6 +1,8 @@
 import type { Channel } from "../shared/channels.ts";
 import type { AgentId, AuxCodeId, EntryPointId, QueueId, TaskId } from "../shared/ids.ts";
 import type { Duration, Instant } from "../shared/time.ts";
+import type { VariableConflict } from "../variables/edit.ts";
+import type { TaskVariables, VariableValue } from "../variables/types.ts";
 import type { OfferFailureCause } from "./commands.ts";
 import type { Customer } from "./state.ts";
 
@@ -14,6 +16,8 @@ export interface TaskReceived {
   readonly priority: number;
   readonly customer: Customer;
   readonly excluded: readonly AgentId[];
+  /** The flow's variables as the contact starts with them. */
+  readonly variables: TaskVariables;
 }
 
 export interface OfferCreated {
@@ -107,6 +111,21 @@ export interface OutdialPlaced {
   readonly entryPointId: EntryPointId;
   readonly queueId: QueueId;
   readonly customer: Customer;
+  readonly variables: TaskVariables;
+}
+
+/**
+ * Saved call-associated data (CALL-6). `values` holds what was applied, each one version up;
+ * `conflicts` the fields another agent saved first, for this agent to be told (CALL-8).
+ * Values are as saved: hosts mask secure ones for each reader (CALL-7).
+ */
+export interface TaskVariablesChanged {
+  readonly type: "task.variables_changed";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  readonly agentId: AgentId;
+  readonly values: readonly VariableValue[];
+  readonly conflicts: readonly VariableConflict[];
 }
 
 export type TaskEvent =
@@ -120,4 +139,5 @@ export type TaskEvent =
   | TaskAssigned
   | TaskEnded
   | TaskCanceled
-  | TaskWrappedUp;
+  | TaskWrappedUp
+  | TaskVariablesChanged;

@@ -4,6 +4,8 @@ import { assertNever } from "../shared/assertNever.ts";
 import type { AgentId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
 import type { TenantState } from "../tenant/state.ts";
+import type { TaskVariables } from "../variables/types.ts";
+import { applyVariableChanges } from "../variables/values.ts";
 import type { VoiceCall } from "../voice/state.ts";
 import type { TaskEvent } from "./events.ts";
 import type { Engagement, Task, TaskOf } from "./state.ts";
@@ -29,6 +31,7 @@ interface Changes {
   readonly agents?: readonly Engagement[];
   readonly answeredAt?: Instant | null;
   readonly call?: VoiceCall | null;
+  readonly variables?: TaskVariables;
 }
 
 /**
@@ -54,6 +57,7 @@ export function moved<S extends Task["status"]>(t: Task, stage: Stage<S>, change
     answeredAt: changes.answeredAt === undefined ? t.answeredAt : changes.answeredAt,
     agents: changes.agents ?? t.agents,
     call: changes.call === undefined ? t.call : changes.call,
+    variables: changes.variables ?? t.variables,
     status: stage.status,
     queuedAt: n.queuedAt,
     offer: n.offer,
@@ -132,6 +136,7 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       answeredAt: null,
       agents: [],
       call: null,
+      variables: e.variables,
       status: "queued",
       queuedAt: e.at,
     };
@@ -240,6 +245,14 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       state.timers.clear("consult_timeout", task.id);
       return;
     }
+    case "task.variables_changed":
+      state.tasks.set(
+        task.id,
+        moved(task, task as Stage<typeof task.status>, {
+          variables: applyVariableChanges(task.variables, e.values),
+        }),
+      );
+      return;
     case "task.canceled": {
       state.waiting.remove(task);
       if (task.status === "offered") releaseOffer(state, task, agent);

@@ -1,6 +1,7 @@
 import type { Channel } from "../shared/channels.ts";
 import type { AgentId, EntryPointId, QueueId, TaskId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
+import type { TaskVariables } from "../variables/types.ts";
 import type { VoiceCall } from "../voice/state.ts";
 
 export interface Customer {
@@ -70,6 +71,8 @@ interface TaskCommon {
   readonly agents: readonly Engagement[];
   /** The call's participants and legs, once a voice task is answered; null otherwise. */
   readonly call: VoiceCall | null;
+  /** Call-associated data of the entry point's flow (CALL-6). */
+  readonly variables: TaskVariables;
 }
 
 /** One customer contact, any channel. Completed and canceled tasks leave the state. */

@@ -9,6 +9,7 @@ import type { Instant } from "../shared/time.ts";
 import { decideAccept, decideAcceptAll } from "../tasks/decide/accept.ts";
 import { decideDecline } from "../tasks/decide/decline.ts";
 import { decideDelivered } from "../tasks/decide/deliver.ts";
+import { decideEditVariables } from "../tasks/decide/editVariables.ts";
 import { decideCustomerLeft, decideEnd } from "../tasks/decide/end.ts";
 import { decideOutdial } from "../tasks/decide/outdial.ts";
 import { decideReceive } from "../tasks/decide/receive.ts";
@@ -69,6 +70,8 @@ export function decide(s: TenantState, cmd: Command, now: Instant): Decision<Ten
       return decideEnd(cmd, s, now);
     case "CustomerLeft":
       return decideCustomerLeft(cmd, s, now);
+    case "EditVariables":
+      return decideEditVariables(cmd, s, now);
     case "WrapUpTask":
       return decideWrapUp(cmd, s, now);
     case "HoldCall":

@@ -1,7 +1,6 @@
-import type { Brand } from "../shared/ids.ts";
+import type { FlowId } from "../shared/ids.ts";
 
-/** A flow (call-control script) as the Flow Designer publishes it. Until ids.ts gains it, it lives here. */
-export type FlowId = Brand<string, "FlowId">;
+export type { FlowId };
 
 export type FlowVariableType = "STRING" | "INTEGER" | "DECIMAL" | "BOOLEAN" | "DATETIME";
 

@@ -1,5 +1,6 @@
 import type { AgentId, EntryPointId, QueueId, TaskId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
+import type { TaskVariables } from "../variables/types.ts";
 import type { Consult, Leg, Party, PartyId } from "./state.ts";
 
 /**
@@ -82,7 +83,13 @@ export interface CallTransferred {
         readonly expiresAt: Instant;
         readonly flashAt: Instant | null;
       }
-    | { readonly kind: "queue"; readonly queueId: QueueId; readonly entryPointId: EntryPointId }
+    | {
+        readonly kind: "queue";
+        readonly queueId: QueueId;
+        readonly entryPointId: EntryPointId;
+        /** XFR-5: the new flow's variables, when the entry point starts another flow; else null. */
+        readonly variables: TaskVariables | null;
+      }
     | { readonly kind: "dial_number"; readonly number: string };
   readonly autoWrapUpAt: Instant | null;
 }

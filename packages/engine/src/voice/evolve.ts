@@ -180,6 +180,7 @@ function transferred(state: TenantState, task: Task, e: CallTransferred): void {
         queueId: to.queueId,
         entryPointId: to.entryPointId,
         excluded: [...new Set([...task.excluded, e.agentId])],
+        ...(to.variables ? { variables: to.variables } : {}),
       },
     );
     state.tasks.set(task.id, queued);

@@ -9,7 +9,7 @@ import { decideVoiceEnd } from "../../voice/decide/leave.ts";
 import { CUSTOMER } from "../../voice/state.ts";
 import type { CustomerLeft, EndTask } from "../commands.ts";
 import type { TaskEnded } from "../events.ts";
-import type { Task, TaskOf } from "../state.ts";
+import type { TaskOf } from "../state.ts";
 import { ownedBy } from "./offerOf.ts";
 import { stateAfterOutdial } from "./outdial.ts";
 
@@ -30,7 +30,7 @@ function ended(s: TenantState, task: TaskOf<"assigned">, by: TaskEnded["by"], no
 /** The agent ends the interaction; wrap-up follows (WRP-2), on a timer if configured (WRP-3). */
 export function decideEnd(cmd: EndTask, s: TenantState, now: Instant): Decision<TenantEvent> {
   const call = s.tasks.get(cmd.taskId);
-  if (call?.call) return afterCallEnds(s, call, decideVoiceEnd(cmd, s, now), now);
+  if (call?.call) return decideVoiceEnd(cmd, s, now);
   const task = ownedBy(s, cmd.taskId, cmd.agentId, "assigned");
   if (isRejection(task)) return task;
   return accept(...ended(s, task, "agent", now));
@@ -43,13 +43,7 @@ export function decideEnd(cmd: EndTask, s: TenantState, now: Instant): Decision<
 export function decideCustomerLeft(cmd: CustomerLeft, s: TenantState, now: Instant): Decision<TenantEvent> {
   const task = activeTask(s, cmd.taskId);
   if (isRejection(task)) return task;
-  if (task.call)
-    return afterCallEnds(
-      s,
-      task,
-      decideLegHungUp({ type: "LegHungUp", taskId: task.id, partyId: CUSTOMER }, s, now),
-      now,
-    );
+  if (task.call) return decideLegHungUp({ type: "LegHungUp", taskId: task.id, partyId: CUSTOMER }, s, now);
   switch (task.status) {
     case "queued":
     case "offered":
@@ -65,16 +59,4 @@ export function decideCustomerLeft(cmd: CustomerLeft, s: TenantState, now: Insta
     case "wrapping":
       return accept();
   }
-}
-
-/** When a call's owner stops, an outdial call sets the agent's state too (AGT-9). */
-function afterCallEnds(
-  s: TenantState,
-  task: Task,
-  d: Decision<TenantEvent>,
-  now: Instant,
-): Decision<TenantEvent> {
-  const owner = task.status === "assigned" ? task.agentId : null;
-  if (!d.ok || !d.events.some((e) => e.type === "task.ended" && e.agentId === owner)) return d;
-  return accept(...d.events, ...stateAfterOutdial(s, task, now));
 }

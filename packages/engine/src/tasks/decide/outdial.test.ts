@@ -90,6 +90,21 @@ describe("outdial", () => {
     expect(s.presence("a1")).toMatchObject({ type: "idle", codeId: "not-ready" });
   });
 
+  it("AGT-9 the state follows however the outdial call ends: the customer hanging up, or the number being busy", () => {
+    for (const farEnd of [
+      { type: "LegHungUp", taskId: "o1", partyId: "customer" },
+      { type: "LegFailed", taskId: "o1", partyId: "customer", cause: "busy" },
+    ] as const) {
+      const s = withOutdialSetting(false);
+      s.login("a1");
+      s.available("a1");
+      s.ok(outdial());
+      if (farEnd.type === "LegHungUp") s.ok({ type: "LegAnswered", taskId: "o1", partyId: "customer" });
+      s.ok(farEnd);
+      expect(s.presence("a1")).toMatchObject({ type: "idle", codeId: "not-ready" });
+    }
+  });
+
   it("AGT-9 an agent already in the target state is left as is", () => {
     const s = withOutdialSetting(false);
     s.login("a1");

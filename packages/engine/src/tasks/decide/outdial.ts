@@ -6,6 +6,7 @@ import { configOf, isRejection, loggedInAgent } from "../../shared/guards.ts";
 import type { Instant } from "../../shared/time.ts";
 import type { TenantEvent } from "../../tenant/messages.ts";
 import type { TenantState } from "../../tenant/state.ts";
+import { variablesFor } from "../../variables/startFor.ts";
 import { joined, newAgentParty, newCustomerParty } from "../../voice/decide/legs.ts";
 import type { PlaceOutdial } from "../commands.ts";
 import type { Task } from "../state.ts";
@@ -36,6 +37,8 @@ export function decideOutdial(cmd: PlaceOutdial, s: TenantState, now: Instant): 
   const capacity = config.profiles.get(agent.profileId)?.capacity.voice ?? 0;
   if (agent.load.voice >= capacity)
     return reject("AGENT_BUSY", "The agent has no free voice line: end or wrap up the current call first");
+  const variables = variablesFor(config, ep);
+  if (isRejection(variables)) return variables;
   return accept<TenantEvent>(
     {
       type: "task.outdial_placed",
@@ -45,6 +48,7 @@ export function decideOutdial(cmd: PlaceOutdial, s: TenantState, now: Instant): 
       entryPointId: ep.id,
       queueId: ep.queueId,
       customer: { address: number },
+      variables,
     },
     joined(cmd.taskId, newAgentParty(agent.id, "main", "connected", now), now),
     joined(cmd.taskId, newCustomerParty(number, "alerting", now), now),

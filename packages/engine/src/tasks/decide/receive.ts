@@ -2,6 +2,7 @@ import { accept, type Decision, reject } from "../../shared/decision.ts";
 import { configOf, isRejection } from "../../shared/guards.ts";
 import type { Instant } from "../../shared/time.ts";
 import type { TenantState } from "../../tenant/state.ts";
+import { variablesFor } from "../../variables/startFor.ts";
 import type { ReceiveTask } from "../commands.ts";
 import type { TaskEvent } from "../events.ts";
 
@@ -25,6 +26,8 @@ export function decideReceive(cmd: ReceiveTask, s: TenantState, now: Instant): D
     return reject("INVALID_PRIORITY", `Priority must be a whole number from 0 to ${MAX_PRIORITY}`, {
       priority,
     });
+  const variables = variablesFor(config, ep, cmd.variables);
+  if (isRejection(variables)) return variables;
   return accept({
     type: "task.received",
     at: now,
@@ -35,5 +38,6 @@ export function decideReceive(cmd: ReceiveTask, s: TenantState, now: Instant): D
     priority,
     customer: cmd.customer ?? {},
     excluded: [...new Set(cmd.excludeAgents ?? [])],
+    variables,
   });
 }

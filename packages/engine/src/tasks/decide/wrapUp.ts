@@ -83,7 +83,7 @@ function closeCallForWrapUp(s: TenantState, cmd: WrapUpTask, now: Instant) {
   if (!task?.call || part?.status !== "active" || judge(task, cmd.agentId, "wrap_up") !== null) return null;
   const events: TenantEvent[] = [
     ...consultClosed(task, task.call, "ended", "call_ended", now),
-    callEnded(s, task, cmd.agentId, "customer", now),
+    ...callEnded(s, task, cmd.agentId, "customer", now),
   ];
   const wrapping: Wrapping = { ...part, role: "owner", status: "wrapping", endedAt: now, autoWrapUpAt: null };
   return { events, wrapping: { task, part: wrapping } };

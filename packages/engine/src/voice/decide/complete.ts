@@ -42,7 +42,7 @@ export function decideConsultTransfer(
       autoWrapUpAt: auto?.enabled ? now + seconds(auto.afterSec) : null,
     });
   } else {
-    events.push(callEnded(s, c.task, cmd.agentId, "agent", now));
+    events.push(...callEnded(s, c.task, cmd.agentId, "agent", now));
   }
   return accept(...events);
 }

@@ -5,6 +5,7 @@ import { accept, type Decision, reject } from "../../shared/decision.ts";
 import { configOf, isRejection } from "../../shared/guards.ts";
 import type { AgentId, TaskId } from "../../shared/ids.ts";
 import { type Instant, seconds } from "../../shared/time.ts";
+import { stateAfterOutdial } from "../../tasks/decide/outdial.ts";
 import type { TaskEvent } from "../../tasks/events.ts";
 import { engagementOf, type Task } from "../../tasks/state.ts";
 import type { TenantEvent } from "../../tenant/messages.ts";
@@ -149,26 +150,29 @@ export function decideEndConsult(cmd: EndConsult, s: TenantState, now: Instant):
  * After a consult closes with the customer gone, an owner with nobody left on the customer's side
  * ends the call and wraps up (CNS-9, CNS-10).
  */
-export function ownerAloneEnds(s: TenantState, task: Task, call: VoiceCall, now: Instant): TaskEvent[] {
+export function ownerAloneEnds(s: TenantState, task: Task, call: VoiceCall, now: Instant): TenantEvent[] {
   if (task.status !== "assigned") return [];
   const customer = partyOf(call, "customer" as never);
   if (customer && isUp(customer)) return [];
   const others = mainAgents(call).filter((p) => p.agentId !== task.agentId);
   if (others.length > 0) return [];
-  return [callEnded(s, task, task.agentId, "customer", now)];
+  return callEnded(s, task, task.agentId, "customer", now);
 }
 
-/** The owner's part ends and wrap-up starts, on a timer if the profile has auto wrap-up. */
+/**
+ * The owner's part ends and wrap-up starts, on a timer if the profile has auto wrap-up; an
+ * outdial call ending also sets the agent's state (AGT-9), however it ended.
+ */
 export function callEnded(
   s: TenantState,
   task: Task,
   agentId: AgentId,
   by: "agent" | "customer",
   now: Instant,
-): Extract<TaskEvent, { type: "task.ended" }> {
+): TenantEvent[] {
   const profileId = s.agents.get(agentId)?.profileId;
   const auto = profileId === undefined ? undefined : s.config?.profiles.get(profileId)?.autoWrapUp;
-  return {
+  const ended: TaskEvent = {
     type: "task.ended",
     at: now,
     taskId: task.id,
@@ -176,6 +180,8 @@ export function callEnded(
     by,
     autoWrapUpAt: auto?.enabled ? now + seconds(auto.afterSec) : null,
   };
+  const owner = task.status === "assigned" ? task.agentId : null;
+  return [ended, ...(agentId === owner ? stateAfterOutdial(s, task, now) : [])];
 }
 
 /**

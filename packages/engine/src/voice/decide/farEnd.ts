@@ -77,6 +77,6 @@ export function customerGone(
   if (call.consult?.by === owner || others.length > 0) return events;
   for (const p of call.parties)
     if (isUp(p) && p.kind !== "customer") events.push(left(task.id, p, "dropped", "call_ended", now));
-  events.push(callEnded(s, task, owner, "customer", now));
+  events.push(...callEnded(s, task, owner, "customer", now));
   return events;
 }

@@ -56,7 +56,7 @@ export function leaving(
   const last = others.length === 1 ? others[0] : undefined;
   if (last && next && !(customer && isUp(customer))) {
     // CNF-6: post call ends when one participant is left.
-    events.push(left(task.id, last, "dropped", "call_ended", now), callEnded(s, task, next, "agent", now));
+    events.push(left(task.id, last, "dropped", "call_ended", now), ...callEnded(s, task, next, "agent", now));
   }
   return events;
 }
@@ -85,6 +85,6 @@ export function decideVoiceEnd(cmd: EndTask, s: TenantState, now: Instant): Deci
     if (!isUp(p) || p.id === c.call.consult?.partyId) continue;
     events.push(left(c.task.id, p, "dropped", p.kind === "customer" ? "ended_by_agent" : "call_ended", now));
   }
-  events.push(callEnded(s, c.task, cmd.agentId, "agent", now));
+  events.push(...callEnded(s, c.task, cmd.agentId, "agent", now));
   return accept(...events);
 }

@@ -1,9 +1,13 @@
+import type { ConfigLookup } from "../../config/lookup.ts";
+import type { EntryPoint } from "../../config/types.ts";
 import { accept, type Decision, type Rejection, reject } from "../../shared/decision.ts";
 import { configOf, isRejection } from "../../shared/guards.ts";
 import { type Instant, seconds } from "../../shared/time.ts";
-import { engagementOf } from "../../tasks/state.ts";
+import { engagementOf, type Task } from "../../tasks/state.ts";
 import type { TenantEvent } from "../../tenant/messages.ts";
 import type { TenantState } from "../../tenant/state.ts";
+import { copyGlobalsOnTransfer } from "../../variables/transfer.ts";
+import type { TaskVariables } from "../../variables/types.ts";
 import type { TransferCall } from "../commands.ts";
 import type { CallTransferred } from "../events.ts";
 import { numberParty } from "../state.ts";
@@ -49,7 +53,7 @@ export function decideTransfer(cmd: TransferCall, s: TenantState, now: Instant):
 function resolveTarget(
   cmd: TransferCall,
   s: TenantState,
-  task: Parameters<typeof engagementOf>[0],
+  task: Task,
   now: Instant,
 ): CallTransferred["to"] | Rejection {
   const config = s.config;
@@ -76,18 +80,36 @@ function resolveTarget(
       const queue = config.queues.get(target.queueId);
       if (queue?.channel !== "voice")
         return reject("UNKNOWN_QUEUE", `There is no voice queue ${target.queueId}`);
-      return { kind: "queue", queueId: queue.id, entryPointId: task.entryPointId };
+      return { kind: "queue", queueId: queue.id, entryPointId: task.entryPointId, variables: null };
     }
     case "entry_point": {
       const ep = config.entryPoints.get(target.entryPointId);
       if (ep?.channel !== "voice" || ep.kind !== "inbound")
         return reject("UNKNOWN_ENTRY_POINT", `There is no inbound voice entry point ${target.entryPointId}`);
       if (!ep.active) return reject("ENTRY_POINT_INACTIVE", `Entry point ${ep.name} is not active`);
-      return { kind: "queue", queueId: ep.queueId, entryPointId: ep.id };
+      return {
+        kind: "queue",
+        queueId: ep.queueId,
+        entryPointId: ep.id,
+        variables: carriedVariables(config, task, ep),
+      };
     }
     case "dial_number": {
       const number = dialable(target.number);
       return isRejection(number) ? number : { kind: "dial_number", number };
     }
   }
+}
+
+/**
+ * XFR-5: transferring to an entry point starts its flow; global variables whose name and type both
+ * match are copied, the others start afresh. The same flow keeps its variables as they are.
+ */
+function carriedVariables(config: ConfigLookup, task: Task, ep: EntryPoint): TaskVariables | null {
+  const fromId = config.entryPoints.get(task.entryPointId)?.flowId;
+  if (fromId === ep.flowId) return null;
+  const from = fromId === undefined ? undefined : config.flows.get(fromId);
+  const to = ep.flowId === undefined ? undefined : config.flows.get(ep.flowId);
+  if (!to) return {};
+  return copyGlobalsOnTransfer(from ?? { id: to.id, name: "none", variables: [] }, to, task.variables);
 }
