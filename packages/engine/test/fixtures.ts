@@ -96,6 +96,7 @@ export function tenant(over: Partial<Plain<TenantConfig>> = {}): TenantConfig {
     teams: [
       { id: "support", name: "Support" },
       { id: "sales", name: "Sales" },
+      { id: "outsourced", name: "Outsourced overflow", kind: "capacity_based" },
     ],
     users: [
       agent("a1", ["support"]),
@@ -124,6 +125,14 @@ export function tenant(over: Partial<Plain<TenantConfig>> = {}): TenantConfig {
         serviceLevelSec: 20,
       })),
       {
+        id: "q-overflow",
+        name: "Overflow",
+        channel: "voice",
+        teamIds: ["outsourced"],
+        distribution: "longest_available",
+        serviceLevelSec: 60,
+      },
+      {
         id: "q-sales",
         name: "Sales voice",
         channel: "voice",
@@ -150,6 +159,16 @@ export function tenant(over: Partial<Plain<TenantConfig>> = {}): TenantConfig {
         queueId: "q-sales",
         active: true,
         flowId: "sales-flow",
+        dialNumber: "+46 8 555 000 10",
+      },
+      {
+        id: "ep-overflow",
+        name: "Overflow line",
+        channel: "voice",
+        kind: "inbound",
+        queueId: "q-overflow",
+        active: true,
+        dialNumber: "+46 8 555 000 99",
       },
       {
         id: "ep-closed",
@@ -163,6 +182,30 @@ export function tenant(over: Partial<Plain<TenantConfig>> = {}): TenantConfig {
     ],
     sharedLines: [{ address: "2000", lines: ["1", "2"] }],
     flows: [SUPPORT_FLOW, SALES_FLOW],
+    directory: [
+      {
+        id: "x1",
+        name: "Ingrid Berg",
+        role: "Tariff expert",
+        department: "Billing",
+        workPhone: "+46 8 555 012 34",
+        presence: "available",
+      },
+      {
+        id: "x2",
+        name: "Åke Ström",
+        role: "Network engineer",
+        department: "Operations",
+        workPhone: "+46 8 555 056 78",
+      },
+      {
+        id: "x3",
+        name: "Ola Nyström",
+        role: "Tariff analyst",
+        department: "Billing",
+        email: "ola@acme.example",
+      },
+    ],
     ...over,
   };
   return fromPlain<TenantConfig>(plain);

@@ -23,6 +23,8 @@ export interface ConfigLookup {
   readonly auxCodes: ReadonlyMap<string, AuxCode>;
   readonly sharedLines: ReadonlyMap<string, SharedLine>;
   readonly flows: ReadonlyMap<string, FlowDef>;
+  /** Entry points by their dial number (EP-DN, CNS-12). */
+  readonly entryPointsByNumber: ReadonlyMap<string, EntryPoint>;
   readonly defaultIdleCode: AuxCode;
   readonly defaultWrapUpCode: AuxCode;
   /** Queues a team serves on a channel: the candidates when one of its agents frees up. */
@@ -60,6 +62,11 @@ export function lookupConfig(config: TenantConfig): ConfigLookup {
     auxCodes: byId(config.auxCodes),
     sharedLines: new Map(config.sharedLines.map((s) => [s.address, s])),
     flows: byId(config.flows ?? []),
+    entryPointsByNumber: new Map(
+      config.entryPoints.flatMap((ep) =>
+        ep.dialNumber ? [[ep.dialNumber.replace(/[^0-9+]/g, ""), ep] as const] : [],
+      ),
+    ),
     defaultIdleCode: defaultOf("IDLE"),
     defaultWrapUpCode: defaultOf("WRAP_UP"),
     queuesServedBy: (teamId, channel) => served.get(teamId)?.[channel] ?? none,

@@ -56,6 +56,11 @@ export interface DesktopProfile {
 export interface Team {
   readonly id: TeamId;
   readonly name: string;
+  /**
+   * `agent_based` teams are routed to their logged-in agents; `capacity_based` teams stand for
+   * outside capacity without agents in Parley, so a consult cannot reach them (CNS-11).
+   */
+  readonly kind?: "agent_based" | "capacity_based";
 }
 
 export type Role = "agent" | "supervisor" | "admin";
@@ -88,6 +93,8 @@ export interface EntryPoint {
   readonly active: boolean;
   /** The flow whose variables a contact entering here carries (CALL-6, XFR-5); none if absent. */
   readonly flowId?: FlowId;
+  /** The entry point's dial number (EP-DN): consults and transfers to it reach this entry point (CNS-12). */
+  readonly dialNumber?: string;
 }
 
 /** A multiline address: agents logging in with it must pick one of its lines (AGT-10). */
@@ -110,4 +117,21 @@ export interface TenantConfig {
   readonly flows?: readonly FlowDef[];
   /** POP-7: caller numbers show only their last four digits. */
   readonly sensitiveDataProtection?: boolean;
+  /** CALL-10: background noise removal for the tenant's agents; agents cannot switch it off. */
+  readonly noiseRemoval?: boolean;
+  /** The organization directory's experts, when no collaboration tool feeds it (CNS-13). */
+  readonly directory?: readonly Expert[];
+}
+
+/** Someone in the organization directory who can be consulted by phone (CNS-13). */
+export interface Expert {
+  readonly id: string;
+  readonly name: string;
+  readonly email?: string;
+  readonly role?: string;
+  readonly department?: string;
+  /** Work phone: experts without one are not listed. */
+  readonly workPhone?: string;
+  /** As the collaboration tool last reported it; it may lag. */
+  readonly presence?: "available" | "busy" | "away" | "offline" | "unknown";
 }

@@ -24,7 +24,7 @@ describe("configuration", () => {
         ],
       }),
     ).toEqual([
-      "DUPLICATE_ID teams[2].id",
+      "DUPLICATE_ID teams[3].id",
       "UNKNOWN_REFERENCE queues[0].teamIds[0]",
       "UNKNOWN_REFERENCE entryPoints[0].channel",
     ]);

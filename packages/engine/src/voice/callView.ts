@@ -1,3 +1,4 @@
+import type { TenantConfig } from "../config/types.ts";
 import type { AgentId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
 import { engagementOf, type Task } from "../tasks/state.ts";
@@ -29,6 +30,11 @@ export interface CallView {
   readonly owner: boolean;
   readonly participants: readonly Party[];
   readonly actions: readonly CallAction[];
+  /**
+   * CALL-10: background noise removal is on for the tenant's agents. It is an entitlement, not a
+   * control: no action switches it off.
+   */
+  readonly noiseRemoval: boolean;
 }
 
 const consultPanel = (leg: Party["leg"]): Panel => ({
@@ -42,7 +48,12 @@ const consultPanel = (leg: Party["leg"]): Panel => ({
 });
 
 /** The call as this agent sees it, or null if the agent has no part in it. Implements CALL-1, CNS-6, TMR-3. */
-export function callView(task: Task, agentId: AgentId): CallView | null {
+export function callView(
+  task: Task,
+  agentId: AgentId,
+  tenant: Pick<TenantConfig, "noiseRemoval"> = {},
+): CallView | null {
+  const noiseRemoval = tenant.noiseRemoval === true;
   if (task.status === "offered" && task.offer.agentId === agentId && task.channel === "voice")
     return {
       main: { state: "ringing", since: task.offer.offeredAt },
@@ -50,6 +61,7 @@ export function callView(task: Task, agentId: AgentId): CallView | null {
       owner: false,
       participants: [],
       actions: [],
+      noiseRemoval,
     };
   const part = engagementOf(task, agentId);
   const call = task.call;
@@ -65,12 +77,19 @@ export function callView(task: Task, agentId: AgentId): CallView | null {
       leg.status === "alerting"
         ? { state: "ringing", since: leg.since }
         : { state: leg.status === "held" ? "consult_on_hold" : "consulting", since: leg.since };
-    return { main, consult: null, owner, participants, actions };
+    return { main, consult: null, owner, participants, actions, noiseRemoval };
   }
   const mine = call.consult?.by === agentId ? partyOf(call, call.consult.partyId) : undefined;
   const consult = mine && isUp(mine) ? consultPanel(mine.leg) : null;
   if (part.status === "wrapping")
-    return { main: { state: "wrap_up", since: part.endedAt }, consult, owner, participants, actions };
+    return {
+      main: { state: "wrap_up", since: part.endedAt },
+      consult,
+      owner,
+      participants,
+      actions,
+      noiseRemoval,
+    };
 
   const customer = customerOf(call);
   const others = mainAgents(call).filter((p) => p.agentId !== agentId);
@@ -91,5 +110,5 @@ export function callView(task: Task, agentId: AgentId): CallView | null {
       state: "connected",
       since: customer.leg.status === "alerting" ? customer.leg.since : part.since,
     };
-  return { main, consult, owner, participants, actions };
+  return { main, consult, owner, participants, actions, noiseRemoval };
 }

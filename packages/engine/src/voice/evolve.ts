@@ -75,21 +75,21 @@ export function evolveVoice(state: TenantState, e: VoiceEvent): void {
       return;
     }
     case "consult.created": {
-      const target = e.consult.target;
-      if (e.consult.expiresAt !== null) state.timers.set("consult_timeout", task.id, e.consult.expiresAt);
+      const consulted = e.consult.consulted;
       const next = { ...call, consult: e.consult };
-      if (target.kind !== "agent") {
+      if (e.consult.expiresAt !== null) state.timers.set("consult_timeout", task.id, e.consult.expiresAt);
+      if (consulted === null) {
         save(state, task, next);
         return;
       }
-      const part: Engagement = { agentId: target.agentId, role: "consulted", status: "active", since: e.at };
+      const part: Engagement = { agentId: consulted, role: "consulted", status: "active", since: e.at };
       save(state, task, next, replacing(task.agents, part));
-      engage(state, state.agents.get(target.agentId), task, e.at);
+      engage(state, state.agents.get(consulted), task, e.at);
       return;
     }
     case "consult.ended": {
       state.timers.clear("consult_timeout", task.id);
-      const consulted = call.consult?.target.kind === "agent" ? call.consult.target.agentId : null;
+      const consulted = call.consult?.consulted ?? null;
       const agents =
         consulted && e.outcome === "conferenced" ? withRole(task.agents, consulted, "conferee") : task.agents;
       save(state, task, { ...call, consult: null }, agents);

@@ -46,7 +46,10 @@ export interface Party {
 
 export type ConsultTarget =
   | { readonly kind: "agent"; readonly agentId: AgentId }
-  | { readonly kind: "dial_number"; readonly number: string };
+  | { readonly kind: "queue"; readonly queueId: QueueId }
+  | { readonly kind: "entry_point"; readonly entryPointId: EntryPointId }
+  | { readonly kind: "dial_number"; readonly number: string }
+  | { readonly kind: "directory"; readonly expertId: string };
 
 /** Where a blind transfer sends the customer (XFR-1). */
 export type TransferTarget =
@@ -59,7 +62,10 @@ export interface Consult {
   /** The agent who started it. */
   readonly by: AgentId;
   readonly partyId: PartyId;
+  /** What the agent asked for: an agent, a queue, an entry point, a number or an expert. */
   readonly target: ConsultTarget;
+  /** The agent the consult rings, whatever the target was; null for a number. */
+  readonly consulted: AgentId | null;
   readonly startedAt: Instant;
   /** When an unanswered consult request to an agent fails (CNS-5); null for numbers. */
   readonly expiresAt: Instant | null;

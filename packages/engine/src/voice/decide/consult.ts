@@ -1,9 +1,10 @@
 import type { AgentStateChanged } from "../../agents/events.ts";
 import { presenceValue } from "../../agents/state.ts";
+import { compareReady, type ReadyKey } from "../../routing/readyAgents.ts";
 import { SYSTEM } from "../../shared/actor.ts";
 import { accept, type Decision, reject } from "../../shared/decision.ts";
 import { configOf, isRejection } from "../../shared/guards.ts";
-import type { AgentId, TaskId } from "../../shared/ids.ts";
+import type { AgentId, QueueId, TaskId } from "../../shared/ids.ts";
 import { type Instant, seconds } from "../../shared/time.ts";
 import { stateAfterOutdial } from "../../tasks/decide/outdial.ts";
 import type { TaskEvent } from "../../tasks/events.ts";
@@ -15,6 +16,7 @@ import type { VoiceEvent } from "../events.ts";
 import {
   agentParty,
   type Consult,
+  type ConsultTarget,
   isUp,
   type LegCause,
   mainAgents,
@@ -37,22 +39,67 @@ export function decideStartConsult(cmd: StartConsult, s: TenantState, now: Insta
   const c = onCall(s, cmd.taskId, cmd.agentId, "consult");
   if (isRejection(c)) return c;
   const target = cmd.target;
-  if (target.kind === "dial_number") return consultNumber(c, cmd, target.number, now);
-  const other = s.agents.get(target.agentId);
+  switch (target.kind) {
+    case "agent":
+      return consultAgent(s, c, cmd, target.agentId, target, now);
+    case "dial_number": {
+      // CNS-12: the number of an entry point reaches that entry point; any other is dialled as is.
+      const ep = config.entryPointsByNumber.get(target.number.replace(/[^0-9+]/g, ""));
+      return ep
+        ? consultQueue(s, c, cmd, ep.queueId, { kind: "entry_point", entryPointId: ep.id }, now)
+        : consultNumber(c, cmd, target.number, now);
+    }
+    case "entry_point": {
+      const ep = config.entryPoints.get(target.entryPointId);
+      if (ep?.channel !== "voice" || ep.kind !== "inbound" || !ep.active)
+        return reject(
+          "UNKNOWN_ENTRY_POINT",
+          `There is no active inbound voice entry point ${target.entryPointId}`,
+        );
+      return consultQueue(s, c, cmd, ep.queueId, target, now);
+    }
+    case "queue":
+      return consultQueue(s, c, cmd, target.queueId, target, now);
+    case "directory": {
+      const expert = config.config.directory?.find((e) => e.id === target.expertId);
+      if (!expert?.workPhone)
+        return reject(
+          "CONSULT_TARGET_UNAVAILABLE",
+          `Expert ${target.expertId} has no work phone in the directory`,
+        );
+      return consultNumber(c, cmd, expert.workPhone, now);
+    }
+  }
+}
+
+/**
+ * Consult an agent, who must be Available or Idle with a free voice line; the customer is held
+ * first and the agent's device rings. Implements CNS-2, CNS-3.
+ */
+function consultAgent(
+  s: TenantState,
+  c: OnCall,
+  cmd: StartConsult,
+  agentId: AgentId,
+  target: ConsultTarget,
+  now: Instant,
+): Decision<VoiceEvent> {
+  const other = s.agents.get(agentId);
   const unavailable = (why: string) =>
-    reject("CONSULT_TARGET_UNAVAILABLE", `Agent ${target.agentId} ${why}`, { agentId: target.agentId });
-  if (target.agentId === cmd.agentId) return unavailable("is the consulting agent");
+    reject("CONSULT_TARGET_UNAVAILABLE", `Agent ${agentId} ${why}`, { agentId });
+  if (agentId === cmd.agentId) return unavailable("is the consulting agent");
   if (!other) return unavailable("is not logged in");
   if (other.presence.type === "rona")
     return unavailable("is in RONA: only Available or Idle agents can be consulted");
   if (engagementOf(c.task, other.id)) return unavailable("is already on this call");
-  const profile = config.profiles.get(other.profileId);
+  const profile = s.config?.profiles.get(other.profileId);
   if (!profile || other.load.voice >= profile.capacity.voice) return unavailable("has no free voice line");
 
   const consult: Consult = {
     by: cmd.agentId,
     partyId: agentParty(other.id),
     target,
+    consulted: other.id,
     startedAt: now,
     expiresAt: now + seconds(profile.offerTimeoutSec.voice),
   };
@@ -67,6 +114,36 @@ export function decideStartConsult(cmd: StartConsult, s: TenantState, now: Insta
 }
 
 /**
+ * Consult a queue or an entry point: the longest-available agent of its teams gets the consult
+ * request. A queue served by a capacity-based team has no agent to reach: "Unsupported
+ * destination" (CNS-11). Implements CNS-1, CNS-11, CNS-12.
+ */
+function consultQueue(
+  s: TenantState,
+  c: OnCall,
+  cmd: StartConsult,
+  queueId: QueueId,
+  target: ConsultTarget,
+  now: Instant,
+): Decision<VoiceEvent> {
+  const config = s.config;
+  const queue = config?.queues.get(queueId);
+  if (!config || queue?.channel !== "voice")
+    return reject("UNKNOWN_QUEUE", `There is no voice queue ${queueId}`);
+  if (queue.teamIds.some((t) => config.teams.get(t)?.kind === "capacity_based"))
+    return reject("CONSULT_UNSUPPORTED_DESTINATION", "Unsupported destination", { queueId });
+  const onThisCall = (id: AgentId) => id === cmd.agentId || engagementOf(c.task, id) !== undefined;
+  let best: ReadyKey | undefined;
+  for (const teamId of queue.teamIds) {
+    const key = s.ready.first(teamId, "voice", onThisCall);
+    if (key && (!best || compareReady(key, best) < 0)) best = key;
+  }
+  if (!best)
+    return reject("CONSULT_TARGET_UNAVAILABLE", `No agent of queue ${queue.name} is available`, { queueId });
+  return consultAgent(s, c, cmd, best.id, target, now);
+}
+
+/**
  * Consult an outside number: it is dialled, and Transfer and Conference open up once the call
  * reaches it (XFR-7). Implements CNS-1, DIAL-1.
  */
@@ -78,6 +155,7 @@ function consultNumber(c: OnCall, cmd: StartConsult, raw: string, now: Instant):
     by: cmd.agentId,
     partyId,
     target: { kind: "dial_number", number },
+    consulted: null,
     startedAt: now,
     expiresAt: null,
   };
@@ -193,7 +271,7 @@ export function consultFailed(s: TenantState, task: Task, cause: LegCause, now: 
   const consult = call?.consult;
   if (!call || !consult) return [];
   const events: TenantEvent[] = consultClosed(task, call, "failed", cause, now);
-  const agent = consult.target.kind === "agent" ? s.agents.get(consult.target.agentId) : undefined;
+  const agent = consult.consulted === null ? undefined : s.agents.get(consult.consulted);
   if (agent && s.config && agent.presence.type !== "idle") {
     const change: AgentStateChanged = {
       type: "agent.state.changed",
