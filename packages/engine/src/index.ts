@@ -41,6 +41,7 @@ export { initialState, type TenantState } from "./tenant/state.ts";
 export { type DueTimer, dueTimers, type TimerKind } from "./timers/timers.ts";
 export * from "./variables/index.ts";
 export { type AgentTimers, agentTimers, formatTimer, type InteractionTimer } from "./views/agentTimers.ts";
+export { type AgentTarget, type CallTargets, callTargets } from "./views/callTargets.ts";
 export { type Popover, type PopoverStack, popoverStack, stackCaption } from "./views/popovers.ts";
 export { taskVariables, type VariablesReader } from "./views/taskVariables.ts";
 export { type AddressBookEntry, filterAddressBook, validateAddressBook } from "./voice/addressBook.ts";

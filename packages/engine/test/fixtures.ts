@@ -182,6 +182,10 @@ export function tenant(over: Partial<Plain<TenantConfig>> = {}): TenantConfig {
     ],
     sharedLines: [{ address: "2000", lines: ["1", "2"] }],
     flows: [SUPPORT_FLOW, SALES_FLOW],
+    addressBook: [
+      { id: "ab1", name: "Legal desk", number: "+46 8 555 070 70" },
+      { id: "ab2", name: "Security desk", number: "+46 8 555 080 80" },
+    ],
     directory: [
       {
         id: "x1",

@@ -10,6 +10,7 @@ import type {
   TenantId,
 } from "../shared/ids.ts";
 import type { FlowDef } from "../variables/types.ts";
+import type { AddressBookEntry } from "../voice/addressBook.ts";
 
 /** Idle and wrap-up reasons share one shape ("aux codes"), as in the desktops Parley replaces. */
 export interface AuxCode {
@@ -121,6 +122,8 @@ export interface TenantConfig {
   readonly noiseRemoval?: boolean;
   /** The organization directory's experts, when no collaboration tool feeds it (CNS-13). */
   readonly directory?: readonly Expert[];
+  /** The enterprise address book offered in the dial-number field (DIAL-4). */
+  readonly addressBook?: readonly AddressBookEntry[];
 }
 
 /** Someone in the organization directory who can be consulted by phone (CNS-13). */

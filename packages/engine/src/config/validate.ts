@@ -1,5 +1,6 @@
 import { CHANNELS } from "../shared/channels.ts";
 import { validateFlow } from "../variables/validate.ts";
+import { validateAddressBook } from "../voice/addressBook.ts";
 import { MAX_CAPACITY } from "./defaults.ts";
 import type { TenantConfig } from "./types.ts";
 
@@ -138,6 +139,9 @@ export function validateConfig(config: TenantConfig): ConfigIssue[] {
         `Entry point "${ep.id}" names unknown flow "${ep.flowId}"`,
       );
   });
+
+  for (const problem of validateAddressBook(config.addressBook ?? []))
+    issue(`addressBook${problem.path}`, "OUT_OF_RANGE", problem.message);
 
   const addresses = new Set<string>();
   config.sharedLines.forEach((s, i) => {
