@@ -124,6 +124,8 @@ export interface TenantConfig {
   readonly directory?: readonly Expert[];
   /** The enterprise address book offered in the dial-number field (DIAL-4). */
   readonly addressBook?: readonly AddressBookEntry[];
+  /** RTE-8: the most voice calls the tenant may have at once, queued and connected; none if absent. */
+  readonly maxConcurrentCalls?: number;
 }
 
 /** Someone in the organization directory who can be consulted by phone (CNS-13). */

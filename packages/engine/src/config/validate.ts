@@ -143,6 +143,9 @@ export function validateConfig(config: TenantConfig): ConfigIssue[] {
   for (const problem of validateAddressBook(config.addressBook ?? []))
     issue(`addressBook${problem.path}`, "OUT_OF_RANGE", problem.message);
 
+  if (config.maxConcurrentCalls !== undefined)
+    inRange("maxConcurrentCalls", config.maxConcurrentCalls, 1, 1_000_000);
+
   const addresses = new Set<string>();
   config.sharedLines.forEach((s, i) => {
     const at = `sharedLines[${i}]`;

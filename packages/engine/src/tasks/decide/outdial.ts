@@ -10,6 +10,7 @@ import { variablesFor } from "../../variables/startFor.ts";
 import { joined, newAgentParty, newCustomerParty } from "../../voice/decide/legs.ts";
 import type { PlaceOutdial } from "../commands.ts";
 import type { Task } from "../state.ts";
+import { callLimitReached } from "./callLimit.ts";
 
 const DIAL_NUMBER = /^\+?[0-9]{3,18}$/;
 
@@ -37,6 +38,8 @@ export function decideOutdial(cmd: PlaceOutdial, s: TenantState, now: Instant): 
   const capacity = config.profiles.get(agent.profileId)?.capacity.voice ?? 0;
   if (agent.load.voice >= capacity)
     return reject("AGENT_BUSY", "The agent has no free voice line: end or wrap up the current call first");
+  const full = callLimitReached(s);
+  if (full) return full;
   const variables = variablesFor(config, ep);
   if (isRejection(variables)) return variables;
   return accept<TenantEvent>(

@@ -5,6 +5,7 @@ import type { TenantState } from "../../tenant/state.ts";
 import { variablesFor } from "../../variables/startFor.ts";
 import type { ReceiveTask } from "../commands.ts";
 import type { TaskEvent } from "../events.ts";
+import { callLimitReached } from "./callLimit.ts";
 
 export const MAX_PRIORITY = 100;
 
@@ -26,6 +27,8 @@ export function decideReceive(cmd: ReceiveTask, s: TenantState, now: Instant): D
     return reject("INVALID_PRIORITY", `Priority must be a whole number from 0 to ${MAX_PRIORITY}`, {
       priority,
     });
+  const full = ep.channel === "voice" ? callLimitReached(s) : null;
+  if (full) return full;
   const variables = variablesFor(config, ep, cmd.variables);
   if (isRejection(variables)) return variables;
   return accept({
