@@ -121,6 +121,22 @@ export function describe(e: TenantEvent, names: Directory): string {
       return `Supervisor ${names.agent(e.supervisorId)} ${e.status === "stopped" ? "stopped monitoring" : e.status === "paused" ? "paused monitoring" : "monitors"} ${names.agent(e.agentId)} on ${e.taskId}`;
     case "task.variables_changed":
       return `${names.agent(e.agentId)} saved ${e.values.map((v) => v.name).join(", ") || "nothing"} on ${e.taskId}${e.conflicts.length ? ` (${e.conflicts.length} saved first by someone else)` : ""}`;
+    case "conversation.message_added":
+      return `${e.taskId}: ${e.message.from === "agent" && e.agentId ? names.agent(e.agentId) : e.message.from} wrote "${e.message.text}"`;
+    case "conversation.read":
+      return `${names.agent(e.agentId)} read ${e.taskId} up to message ${e.seq}`;
+    case "conversation.sentiment_changed":
+      return `${e.taskId}: sentiment ${e.level.toFixed(2)}${e.alert ? " — pay close attention" : ""}`;
+    case "conversation.conference_requested":
+      return `${names.agent(e.agentId)} asks ${names.agent(e.targetAgentId)} to join ${e.taskId}`;
+    case "conversation.conference_answered":
+      return `${names.agent(e.agentId)} ${e.accepted ? "joined" : "declined to join"} ${e.taskId}`;
+    case "conversation.closed":
+      return `${names.agent(e.agentId)} closed ${e.taskId}; it waits for the customer until ${new Date(e.waitsUntil).toISOString().slice(0, 10)}`;
+    case "conversation.reopened":
+      return `${e.taskId} re-opened: the customer wrote again`;
+    case "conversation.expired":
+      return `${e.taskId} expired: the next contact starts fresh`;
     case "task.agent_left":
       return `${names.agent(e.agentId)} left ${e.taskId}`;
     case "task.outdial_placed":

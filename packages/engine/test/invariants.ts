@@ -65,7 +65,11 @@ export function checkOwnership(s: TenantState): string[] {
   const out: string[] = [];
   for (const task of s.tasks.values()) {
     const owner =
-      task.status === "offered" ? task.offer.agentId : task.status === "queued" ? null : task.agentId;
+      task.status === "offered"
+        ? task.offer.agentId
+        : task.status === "queued" || task.status === "parked"
+          ? null
+          : task.agentId;
     for (const e of task.agents)
       if (!s.agents.has(e.agentId)) out.push(`${task.id} has a part for ${e.agentId}, who is not logged in`);
     for (const agent of s.agents.values()) {

@@ -96,6 +96,8 @@ export interface EntryPoint {
   readonly flowId?: FlowId;
   /** The entry point's dial number (EP-DN): consults and transfers to it reach this entry point (CNS-12). */
   readonly dialNumber?: string;
+  /** DIG-3: chats entering here are persistent: Close leaves them waiting for the customer. */
+  readonly persistent?: boolean;
 }
 
 /** A multiline address: agents logging in with it must pick one of its lines (AGT-10). */
@@ -126,6 +128,10 @@ export interface TenantConfig {
   readonly addressBook?: readonly AddressBookEntry[];
   /** RTE-8: the most voice calls the tenant may have at once, queued and connected; none if absent. */
   readonly maxConcurrentCalls?: number;
+  /** DIG-3: days a closed persistent chat waits for the customer (default 28). */
+  readonly persistentChatDays?: number;
+  /** SES-11: alert when the mean score of the last `window` customer messages falls to `threshold`. */
+  readonly sentiment?: { readonly threshold: number; readonly window: number };
 }
 
 /** Someone in the organization directory who can be consulted by phone (CNS-13). */

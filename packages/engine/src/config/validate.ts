@@ -143,6 +143,12 @@ export function validateConfig(config: TenantConfig): ConfigIssue[] {
   for (const problem of validateAddressBook(config.addressBook ?? []))
     issue(`addressBook${problem.path}`, "OUT_OF_RANGE", problem.message);
 
+  if (config.persistentChatDays !== undefined) inRange("persistentChatDays", config.persistentChatDays, 1, 365);
+  if (config.sentiment !== undefined) {
+    inRange("sentiment.window", config.sentiment.window, 1, 50);
+    if (!(config.sentiment.threshold >= -1 && config.sentiment.threshold <= 1))
+      issue("sentiment.threshold", "OUT_OF_RANGE", "sentiment.threshold must be between -1 and 1");
+  }
   if (config.maxConcurrentCalls !== undefined)
     inRange("maxConcurrentCalls", config.maxConcurrentCalls, 1, 1_000_000);
 

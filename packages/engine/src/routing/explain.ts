@@ -25,6 +25,7 @@ export interface AgentCounts {
 export type TaskExplanation =
   | { readonly status: "offered"; readonly agentId: AgentId; readonly message: string }
   | { readonly status: "assigned" | "wrapping"; readonly agentId: AgentId; readonly message: string }
+  | { readonly status: "parked"; readonly expiresAt: number; readonly message: string }
   | {
       readonly status: "queued";
       readonly reason: WaitReason;
@@ -44,6 +45,8 @@ export function explainTask(s: TenantState, taskId: TaskId): TaskExplanation | n
   if (!task || !queue) return null;
   if (task.status === "offered")
     return { status: "offered", agentId: task.offer.agentId, message: `Offered to ${task.offer.agentId}` };
+  if (task.status === "parked")
+    return { status: "parked", expiresAt: task.expiresAt, message: "Closed: waiting for the customer to write again" };
   if (task.status !== "queued")
     return { status: task.status, agentId: task.agentId, message: `With ${task.agentId} (${task.status})` };
 

@@ -18,6 +18,8 @@ export interface TaskReceived {
   readonly excluded: readonly AgentId[];
   /** The flow's variables as the contact starts with them. */
   readonly variables: TaskVariables;
+  /** DIG-3: a persistent chat (from its entry point). */
+  readonly persistent: boolean;
 }
 
 export interface OfferCreated {

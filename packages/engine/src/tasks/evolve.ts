@@ -7,6 +7,7 @@ import type { TenantState } from "../tenant/state.ts";
 import type { TaskVariables } from "../variables/types.ts";
 import { applyVariableChanges } from "../variables/values.ts";
 import type { VoiceCall } from "../voice/state.ts";
+import { type Conversation, emptyConversation } from "../digital/state.ts";
 import type { TaskEvent } from "./events.ts";
 import type { Engagement, Task, TaskOf } from "./state.ts";
 
@@ -22,7 +23,15 @@ export type Stage<S extends Task["status"]> = Omit<
 > & {
   readonly status: S;
 };
-type StageField = "queuedAt" | "offer" | "agentId" | "assignedAt" | "endedAt" | "endedBy";
+type StageField =
+  | "queuedAt"
+  | "offer"
+  | "agentId"
+  | "assignedAt"
+  | "endedAt"
+  | "endedBy"
+  | "parkedAt"
+  | "expiresAt";
 interface Changes {
   readonly declinedBy?: Task["declinedBy"];
   readonly excluded?: Task["excluded"];
@@ -32,6 +41,8 @@ interface Changes {
   readonly answeredAt?: Instant | null;
   readonly call?: VoiceCall | null;
   readonly variables?: TaskVariables;
+  readonly conversation?: Conversation | null;
+  readonly waitsUntil?: Instant | null;
 }
 
 /**
@@ -58,6 +69,8 @@ export function moved<S extends Task["status"]>(t: Task, stage: Stage<S>, change
     agents: changes.agents ?? t.agents,
     call: changes.call === undefined ? t.call : changes.call,
     variables: changes.variables ?? t.variables,
+    conversation: changes.conversation === undefined ? t.conversation : changes.conversation,
+    waitsUntil: changes.waitsUntil === undefined ? t.waitsUntil : changes.waitsUntil,
     status: stage.status,
     queuedAt: n.queuedAt,
     offer: n.offer,
@@ -65,6 +78,8 @@ export function moved<S extends Task["status"]>(t: Task, stage: Stage<S>, change
     assignedAt: n.assignedAt,
     endedAt: n.endedAt,
     endedBy: n.endedBy,
+    parkedAt: n.parkedAt,
+    expiresAt: n.expiresAt,
   } as Task;
 }
 
@@ -137,6 +152,8 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       agents: [],
       call: null,
       variables: e.variables,
+      conversation: inbound && e.channel !== "voice" ? emptyConversation(e.persistent) : null,
+      waitsUntil: null,
       status: "queued",
       queuedAt: e.at,
     };
@@ -278,7 +295,12 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       state.timers.clear("auto_wrap_up", task.id, e.agentId);
       disengage(state, agent, task, e.at);
       const agents = without(task.agents, e.agentId);
-      if (task.status === "wrapping" && agents.length === 0) {
+      if (task.status === "wrapping" && agents.length === 0 && task.waitsUntil !== null) {
+        // DIG-3: a closed persistent chat waits for the customer.
+        const parked = { status: "parked", parkedAt: e.at, expiresAt: task.waitsUntil } as const;
+        state.tasks.set(task.id, moved(task, parked, { agents, waitsUntil: null }));
+        state.timers.set("chat_expiry", task.id, task.waitsUntil);
+      } else if (task.status === "wrapping" && agents.length === 0) {
         state.tasks.delete(task.id);
         state.timers.clearTask(task.id);
       } else state.tasks.set(task.id, moved(task, task as Stage<typeof task.status>, { agents }));

@@ -1,6 +1,7 @@
 import type { Channel } from "../shared/channels.ts";
 import type { AgentId, EntryPointId, QueueId, TaskId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
+import type { Conversation } from "../digital/state.ts";
 import type { TaskVariables } from "../variables/types.ts";
 import type { VoiceCall } from "../voice/state.ts";
 
@@ -73,6 +74,10 @@ interface TaskCommon {
   readonly call: VoiceCall | null;
   /** Call-associated data of the entry point's flow (CALL-6). */
   readonly variables: TaskVariables;
+  /** The messages of a chat, e-mail or social contact (DIG-4); null for calls. */
+  readonly conversation: Conversation | null;
+  /** DIG-3: set by Close on a persistent chat: after wrap-up it waits for the customer until then. */
+  readonly waitsUntil: Instant | null;
 }
 
 /** One customer contact, any channel. Completed and canceled tasks leave the state. */
@@ -93,6 +98,12 @@ export type Task = TaskCommon &
         readonly assignedAt: Instant;
         readonly endedAt: Instant;
         readonly endedBy: "agent" | "customer";
+      }
+    | {
+        /** DIG-3: a closed persistent chat waiting for the customer; a new message re-opens it. */
+        readonly status: "parked";
+        readonly parkedAt: Instant;
+        readonly expiresAt: Instant;
       }
   );
 

@@ -9,6 +9,13 @@ import type { Instant } from "../shared/time.ts";
 import { decideAccept, decideAcceptAll } from "../tasks/decide/accept.ts";
 import { decideDecline } from "../tasks/decide/decline.ts";
 import { decideDelivered } from "../tasks/decide/deliver.ts";
+import {
+  decideAnswerConference,
+  decideCloseConversation,
+  decideLeaveConversation,
+  decideRequestConference,
+} from "../digital/decide/conference.ts";
+import { decideCustomerMessage, decideMarkRead, decideSendMessage } from "../digital/decide/message.ts";
 import { decideEditVariables } from "../tasks/decide/editVariables.ts";
 import { decideCustomerLeft, decideEnd } from "../tasks/decide/end.ts";
 import { decideOutdial } from "../tasks/decide/outdial.ts";
@@ -72,6 +79,20 @@ export function decide(s: TenantState, cmd: Command, now: Instant): Decision<Ten
       return decideCustomerLeft(cmd, s, now);
     case "EditVariables":
       return decideEditVariables(cmd, s, now);
+    case "CustomerMessage":
+      return decideCustomerMessage(cmd, s, now);
+    case "SendMessage":
+      return decideSendMessage(cmd, s, now);
+    case "MarkRead":
+      return decideMarkRead(cmd, s, now);
+    case "RequestConference":
+      return decideRequestConference(cmd, s, now);
+    case "AnswerConference":
+      return decideAnswerConference(cmd, s, now);
+    case "LeaveConversation":
+      return decideLeaveConversation(cmd, s, now);
+    case "CloseConversation":
+      return decideCloseConversation(cmd, s, now);
     case "WrapUpTask":
       return decideWrapUp(cmd, s, now);
     case "HoldCall":
@@ -120,6 +141,8 @@ export function decideTimer(s: TenantState, timer: DueTimer, now: Instant): Deci
       return decideOfferTimeout(timer.taskId, s, now);
     case "auto_wrap_up":
       return timer.agentId === null ? accept() : decideAutoWrapUp(timer.taskId, timer.agentId, s, now);
+    case "chat_expiry":
+      return accept({ type: "conversation.expired", at: now, taskId: timer.taskId });
     case "consult_timeout":
       return decideConsultTimeout(timer.taskId, s, now);
     case "recording_resume":

@@ -3,6 +3,8 @@ import { evolveAgent } from "../agents/evolve.ts";
 import { refile } from "../agents/refile.ts";
 import { lookupConfig } from "../config/lookup.ts";
 import { evolveTask } from "../tasks/evolve.ts";
+import { isDigitalEvent } from "../digital/events.ts";
+import { evolveDigital } from "../digital/evolve.ts";
 import { isVoiceEvent } from "../voice/events.ts";
 import { evolveVoice } from "../voice/evolve.ts";
 import type { TenantEvent } from "./messages.ts";
@@ -17,6 +19,8 @@ export function evolve(state: TenantState, e: TenantEvent): TenantState {
     for (const agent of state.agents.values()) refile(state, agent);
   } else if (isAgentEvent(e)) {
     evolveAgent(state, e);
+  } else if (isDigitalEvent(e)) {
+    evolveDigital(state, e);
   } else if (isVoiceEvent(e)) {
     evolveVoice(state, e);
   } else {

@@ -1,6 +1,8 @@
 import type { AgentCommand } from "../agents/commands.ts";
 import type { AgentEvent } from "../agents/events.ts";
 import type { TenantConfig } from "../config/types.ts";
+import type { DigitalCommand } from "../digital/commands.ts";
+import type { DigitalEvent } from "../digital/events.ts";
 import type { Instant } from "../shared/time.ts";
 import type { TaskCommand } from "../tasks/commands.ts";
 import type { TaskEvent } from "../tasks/events.ts";
@@ -19,6 +21,6 @@ export interface TenantConfigured {
 }
 
 /** Everything a host may ask of the engine. Timers are fired by `tick`, never sent. */
-export type Command = ConfigureTenant | AgentCommand | TaskCommand | VoiceCommand;
+export type Command = ConfigureTenant | AgentCommand | TaskCommand | VoiceCommand | DigitalCommand;
 
-export type TenantEvent = TenantConfigured | AgentEvent | TaskEvent | VoiceEvent;
+export type TenantEvent = TenantConfigured | AgentEvent | TaskEvent | VoiceEvent | DigitalEvent;

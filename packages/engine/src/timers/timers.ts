@@ -3,8 +3,8 @@ import type { AgentId, TaskId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
 import type { TenantState } from "../tenant/state.ts";
 
-/** Every timer the engine owns. Later slices add disconnect grace, callbacks, chat expiry. */
-export type TimerKind = "offer_timeout" | "auto_wrap_up" | "consult_timeout" | "recording_resume";
+/** Every timer the engine owns. */
+export type TimerKind = "offer_timeout" | "auto_wrap_up" | "consult_timeout" | "recording_resume" | "chat_expiry";
 
 export interface DueTimer {
   readonly at: Instant;
@@ -31,6 +31,7 @@ export class Timers {
   private readonly byRef: Record<TimerKind, Map<string, DueTimer>> = {
     offer_timeout: new Map(),
     auto_wrap_up: new Map(),
+    chat_expiry: new Map(),
     consult_timeout: new Map(),
     recording_resume: new Map(),
   };

@@ -131,7 +131,8 @@ export function evolveVoice(state: TenantState, e: VoiceEvent): void {
       state.timers.clear("recording_resume", task.id);
       return;
     case "task.agent_left":
-      save(state, task, call, without(task.agents, e.agentId));
+      // Also a chat or social conference agent leaving: the task keeps whatever call it has.
+      state.tasks.set(task.id, moved(task, task as Stage<typeof task.status>, { agents: without(task.agents, e.agentId) }));
       disengage(state, state.agents.get(e.agentId), task, e.at);
       return;
     default:

@@ -57,6 +57,7 @@ export function decideCustomerLeft(cmd: CustomerLeft, s: TenantState, now: Insta
     case "assigned":
       return accept(...ended(s, task, "customer", now));
     case "wrapping":
+    case "parked":
       return accept();
   }
 }

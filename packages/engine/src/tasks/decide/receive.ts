@@ -42,5 +42,6 @@ export function decideReceive(cmd: ReceiveTask, s: TenantState, now: Instant): D
     customer: cmd.customer ?? {},
     excluded: [...new Set(cmd.excludeAgents ?? [])],
     variables,
+    persistent: ep.persistent === true,
   });
 }
