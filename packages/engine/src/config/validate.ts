@@ -143,7 +143,8 @@ export function validateConfig(config: TenantConfig): ConfigIssue[] {
   for (const problem of validateAddressBook(config.addressBook ?? []))
     issue(`addressBook${problem.path}`, "OUT_OF_RANGE", problem.message);
 
-  if (config.persistentChatDays !== undefined) inRange("persistentChatDays", config.persistentChatDays, 1, 365);
+  if (config.persistentChatDays !== undefined)
+    inRange("persistentChatDays", config.persistentChatDays, 1, 365);
   if (config.sentiment !== undefined) {
     inRange("sentiment.window", config.sentiment.window, 1, 50);
     if (!(config.sentiment.threshold >= -1 && config.sentiment.threshold <= 1))

@@ -46,7 +46,11 @@ export function explainTask(s: TenantState, taskId: TaskId): TaskExplanation | n
   if (task.status === "offered")
     return { status: "offered", agentId: task.offer.agentId, message: `Offered to ${task.offer.agentId}` };
   if (task.status === "parked")
-    return { status: "parked", expiresAt: task.expiresAt, message: "Closed: waiting for the customer to write again" };
+    return {
+      status: "parked",
+      expiresAt: task.expiresAt,
+      message: "Closed: waiting for the customer to write again",
+    };
   if (task.status !== "queued")
     return { status: task.status, agentId: task.agentId, message: `With ${task.agentId} (${task.status})` };
 

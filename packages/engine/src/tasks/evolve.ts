@@ -1,5 +1,6 @@
 import { refile } from "../agents/refile.ts";
 import type { AgentState } from "../agents/state.ts";
+import { type Conversation, emptyConversation } from "../digital/state.ts";
 import { assertNever } from "../shared/assertNever.ts";
 import type { AgentId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
@@ -7,7 +8,6 @@ import type { TenantState } from "../tenant/state.ts";
 import type { TaskVariables } from "../variables/types.ts";
 import { applyVariableChanges } from "../variables/values.ts";
 import type { VoiceCall } from "../voice/state.ts";
-import { type Conversation, emptyConversation } from "../digital/state.ts";
 import type { TaskEvent } from "./events.ts";
 import type { Engagement, Task, TaskOf } from "./state.ts";
 

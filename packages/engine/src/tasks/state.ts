@@ -1,7 +1,7 @@
+import type { Conversation } from "../digital/state.ts";
 import type { Channel } from "../shared/channels.ts";
 import type { AgentId, EntryPointId, QueueId, TaskId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
-import type { Conversation } from "../digital/state.ts";
 import type { TaskVariables } from "../variables/types.ts";
 import type { VoiceCall } from "../voice/state.ts";
 

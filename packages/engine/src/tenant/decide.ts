@@ -3,12 +3,6 @@ import { decideLogin } from "../agents/decide/login.ts";
 import { decideLogout } from "../agents/decide/logout.ts";
 import { decideSetPending } from "../agents/decide/setPending.ts";
 import { decideConfigure } from "../config/configure.ts";
-import { assertNever } from "../shared/assertNever.ts";
-import { accept, type Decision } from "../shared/decision.ts";
-import type { Instant } from "../shared/time.ts";
-import { decideAccept, decideAcceptAll } from "../tasks/decide/accept.ts";
-import { decideDecline } from "../tasks/decide/decline.ts";
-import { decideDelivered } from "../tasks/decide/deliver.ts";
 import {
   decideAnswerConference,
   decideCloseConversation,
@@ -16,6 +10,12 @@ import {
   decideRequestConference,
 } from "../digital/decide/conference.ts";
 import { decideCustomerMessage, decideMarkRead, decideSendMessage } from "../digital/decide/message.ts";
+import { assertNever } from "../shared/assertNever.ts";
+import { accept, type Decision } from "../shared/decision.ts";
+import type { Instant } from "../shared/time.ts";
+import { decideAccept, decideAcceptAll } from "../tasks/decide/accept.ts";
+import { decideDecline } from "../tasks/decide/decline.ts";
+import { decideDelivered } from "../tasks/decide/deliver.ts";
 import { decideEditVariables } from "../tasks/decide/editVariables.ts";
 import { decideCustomerLeft, decideEnd } from "../tasks/decide/end.ts";
 import { decideOutdial } from "../tasks/decide/outdial.ts";

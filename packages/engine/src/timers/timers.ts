@@ -4,7 +4,12 @@ import type { Instant } from "../shared/time.ts";
 import type { TenantState } from "../tenant/state.ts";
 
 /** Every timer the engine owns. */
-export type TimerKind = "offer_timeout" | "auto_wrap_up" | "consult_timeout" | "recording_resume" | "chat_expiry";
+export type TimerKind =
+  | "offer_timeout"
+  | "auto_wrap_up"
+  | "consult_timeout"
+  | "recording_resume"
+  | "chat_expiry";
 
 export interface DueTimer {
   readonly at: Instant;

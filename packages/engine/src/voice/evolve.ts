@@ -132,7 +132,10 @@ export function evolveVoice(state: TenantState, e: VoiceEvent): void {
       return;
     case "task.agent_left":
       // Also a chat or social conference agent leaving: the task keeps whatever call it has.
-      state.tasks.set(task.id, moved(task, task as Stage<typeof task.status>, { agents: without(task.agents, e.agentId) }));
+      state.tasks.set(
+        task.id,
+        moved(task, task as Stage<typeof task.status>, { agents: without(task.agents, e.agentId) }),
+      );
       disengage(state, state.agents.get(e.agentId), task, e.at);
       return;
     default:

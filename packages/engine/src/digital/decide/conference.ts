@@ -18,7 +18,7 @@ import { conversationOf } from "./message.ts";
 function roomFor(s: TenantState, task: Task, agentId: AgentId): Rejection | null {
   const agent = s.agents.get(agentId);
   const capacity = agent ? (s.config?.profiles.get(agent.profileId)?.capacity[task.channel] ?? 0) : 0;
-  if (!agent || agent.presence.type !== "available" || agent.load[task.channel] >= capacity)
+  if (agent?.presence.type !== "available" || agent.load[task.channel] >= capacity)
     return reject(
       "CONFERENCE_TARGET_UNAVAILABLE",
       `Agent ${agentId} is not Available with room for a ${task.channel}`,

@@ -25,7 +25,12 @@ export function ownedBy<S extends "assigned" | "wrapping">(
 ): TaskOf<S> | Rejection {
   const task = activeTask(s, taskId);
   if (isRejection(task)) return task;
-  if (task.status === "queued" || task.status === "offered" || task.status === "parked" || task.agentId !== agentId)
+  if (
+    task.status === "queued" ||
+    task.status === "offered" ||
+    task.status === "parked" ||
+    task.agentId !== agentId
+  )
     return reject("NOT_TASK_OWNER", `Task ${taskId} is not assigned to agent ${agentId}`, { taskId });
   if (task.status !== status)
     return status === "wrapping"
