@@ -137,6 +137,18 @@ export function describe(e: TenantEvent, names: Directory): string {
       return `${e.taskId} re-opened: the customer wrote again`;
     case "conversation.expired":
       return `${e.taskId} expired: the next contact starts fresh`;
+    case "callback.created":
+      return `Callback ${e.taskId} to ${e.callback.number} (${e.callback.kind}${e.callback.assignee ? ` for ${names.agent(e.callback.assignee)}` : ""}) due ${clockTime(e.dueAt)}`;
+    case "callback.updated":
+      return `Callback ${e.taskId} moved to ${clockTime(e.dueAt)}`;
+    case "callback.deleted":
+      return `Callback ${e.taskId} deleted`;
+    case "callback.converted":
+      return `${e.taskId}: the caller took a courtesy callback to ${e.callback.number} and keeps the place in the queue`;
+    case "callback.due":
+      return `Callback ${e.taskId} is due: it queues now`;
+    case "callback.retry":
+      return `Callback ${e.taskId}: no answer, back to the queue`;
     case "task.agent_left":
       return `${names.agent(e.agentId)} left ${e.taskId}`;
     case "task.outdial_placed":
@@ -167,6 +179,16 @@ export function describe(e: TenantEvent, names: Directory): string {
       return e.auto
         ? `${e.taskId} auto wrap-up for ${names.agent(e.agentId)}: ${names.code(e.codeId)} (${durations(e.durations)})`
         : `${names.agent(e.agentId)} wrapped up ${e.taskId}: ${names.code(e.codeId)} (${durations(e.durations)})`;
+    case "presence.external_observed":
+      return `${names.agent(e.agentId)} is ${e.presence.replaceAll("_", " ")} in the CRM (${e.source}, synced ${Math.round(e.lag / 1000)} s later${e.request === "confirmed" ? ", as Parley asked" : ""})`;
+    case "presence.external_requested":
+      return `${names.agent(e.agentId)} is on call ${e.taskId}: the CRM is asked to show ${e.status.replaceAll("_", " ")}`;
+    case "agent.connection.lost":
+      return `${names.agent(e.agentId)}'s desktop ${e.cause === "desktop_closed" ? "closed" : "stopped sending heartbeats"} → Unavailable until ${clockTime(e.graceUntil)}`;
+    case "agent.connection.restored":
+      return `${names.agent(e.agentId)}'s desktop is connected again`;
+    case "agent.connection.grace_expired":
+      return `${names.agent(e.agentId)}'s desktop did not come back: ${e.outcome === "logged_out" ? "forced logout" : e.outcome === "logout_deferred" ? "Not Ready, logged out after the last interaction" : "Not Ready"}`;
     default:
       return assertNever(e);
   }
@@ -190,6 +212,12 @@ function stateChange(e: AgentStateChanged, names: Directory): string {
       return `${change} (outdial call ended)`;
     case "consult_unanswered":
       return `${change} (did not answer a consult request)`;
+    case "presence_federation":
+      return `${change} (busy in the CRM)`;
+    case "disconnected":
+      return `${change} (desktop disconnected, reason code ${e.reasonCode})`;
+    case "device_lost":
+      return `${change} (device lost, reason code ${e.reasonCode})`;
     default:
       return assertNever(cause);
   }

@@ -8,6 +8,9 @@ export type {
   SetPendingAgentState,
   StationChoice,
 } from "./agents/commands.ts";
+export type * from "./agents/connection/commands.ts";
+export type * from "./agents/connection/events.ts";
+export type { Connection, DisconnectCause } from "./agents/connection/state.ts";
 export type {
   AgentEvent,
   AgentLoggedIn,
@@ -15,12 +18,29 @@ export type {
   AgentPendingStateSet,
   AgentStateChanged,
 } from "./agents/events.ts";
+export type * from "./agents/federation/commands.ts";
+export type * from "./agents/federation/events.ts";
+export type * from "./agents/federation/state.ts";
+export { presenceSync } from "./agents/federation/view.ts";
 export type { AgentState, Device, PendingState, Presence, PresenceValue, Station } from "./agents/state.ts";
 export { isEngaged } from "./agents/state.ts";
+export type * from "./callbacks/commands.ts";
+export type * from "./callbacks/events.ts";
+export { type CallbackRequest, checkSchedule } from "./callbacks/schedule.ts";
+export type { Callback, CallbackKind } from "./callbacks/state.ts";
 export * from "./config/defaults.ts";
 export { SYSTEM_REASON } from "./config/systemCodes.ts";
 export type * from "./config/types.ts";
 export { type ConfigIssue, validateConfig } from "./config/validate.ts";
+export type * from "./digital/commands.ts";
+export type * from "./digital/events.ts";
+export type { Conversation, Message } from "./digital/state.ts";
+export {
+  type ConversationState,
+  type ConversationView,
+  conversationView,
+  unreadCounts,
+} from "./digital/view.ts";
 export { type StateHistoryRow, stateHistory } from "./reports/stateHistory.ts";
 export { explainTask, type TaskExplanation, type WaitReason } from "./routing/explain.ts";
 export { type Actor, SYSTEM } from "./shared/actor.ts";
@@ -40,9 +60,12 @@ export { snapshot } from "./tenant/snapshot.ts";
 export { initialState, type TenantState } from "./tenant/state.ts";
 export { type DueTimer, dueTimers, type TimerKind } from "./timers/timers.ts";
 export * from "./variables/index.ts";
+export { type AgentConnection, agentConnection } from "./views/agentConnection.ts";
 export { type AgentTimers, agentTimers, formatTimer, type InteractionTimer } from "./views/agentTimers.ts";
 export { type AgentTarget, type CallTargets, callTargets } from "./views/callTargets.ts";
 export { type Popover, type PopoverStack, popoverStack, stackCaption } from "./views/popovers.ts";
+export { type QueueStats, type QueueView, queueViews } from "./views/queueStats.ts";
+export { type SupervisedAgent, type SupervisorView, supervisorView } from "./views/supervisor.ts";
 export { taskVariables, type VariablesReader } from "./views/taskVariables.ts";
 export { type AddressBookEntry, filterAddressBook, validateAddressBook } from "./voice/addressBook.ts";
 export { type CallState, type CallView, callView, type Panel } from "./voice/callView.ts";

@@ -286,7 +286,11 @@ function candidates(state: TenantState, kind: Step["kind"]): Task[] {
 }
 
 const agentOf = (t: Task): string =>
-  t.status === "offered" ? t.offer.agentId : t.status === "queued" || t.status === "parked" ? "a1" : t.agentId;
+  t.status === "offered"
+    ? t.offer.agentId
+    : t.status === "queued" || t.status === "parked" || t.status === "scheduled"
+      ? "a1"
+      : t.agentId;
 
 /** The task and agent a step names, resolved against the live state. */
 function resolve(state: TenantState, kind: Step["kind"], t: Target): { taskId: string; agentId: string } {

@@ -33,6 +33,7 @@ const SUPPORT_FLOW = {
     variable("callbackAt", "DATETIME", 3),
     variable("cardNumber", "STRING", 4, { secure: true, shownInPopover: false }),
     variable("language", "STRING", 5, { agentEditable: false }),
+    variable("callbackReason", "STRING", 6, { shownInPopover: false }),
   ],
 };
 
@@ -160,6 +161,25 @@ export function tenant(over: Partial<Plain<TenantConfig>> = {}): TenantConfig {
         active: true,
         flowId: "sales-flow",
         dialNumber: "+46 8 555 000 10",
+      },
+      {
+        id: "ep-callback",
+        name: "Callbacks",
+        channel: "voice",
+        kind: "callback",
+        queueId: "q-voice",
+        active: true,
+        flowId: "support-flow",
+        callbackCancel: true,
+        dialNumber: "+46 8 555 000 01",
+      },
+      {
+        id: "ep-callback-off",
+        name: "Old callbacks",
+        channel: "voice",
+        kind: "callback",
+        queueId: "q-voice",
+        active: false,
       },
       {
         id: "ep-overflow",

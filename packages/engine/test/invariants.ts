@@ -67,7 +67,7 @@ export function checkOwnership(s: TenantState): string[] {
     const owner =
       task.status === "offered"
         ? task.offer.agentId
-        : task.status === "queued" || task.status === "parked"
+        : task.status === "queued" || task.status === "parked" || task.status === "scheduled"
           ? null
           : task.agentId;
     for (const e of task.agents)

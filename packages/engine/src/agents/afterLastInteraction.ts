@@ -1,3 +1,4 @@
+import { SYSTEM } from "../shared/actor.ts";
 import type { TaskId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
 import type { AgentEvent } from "./events.ts";
@@ -22,8 +23,9 @@ export function applyPendingAfter(agent: AgentState, endingTask: TaskId, now: In
         agentId: agent.id,
         from,
         cause: "pending_applied",
-        reasonCode: null,
-        actor,
+        // A logout the system deferred (CON-1, CON-6) stays the system's, with its reason code.
+        reasonCode: pending.reasonCode ?? null,
+        actor: pending.reasonCode === undefined ? actor : SYSTEM,
       },
     ];
   }

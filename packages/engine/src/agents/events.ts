@@ -21,7 +21,10 @@ export type StateChangeCause =
   | "device_unreachable"
   | "pending_applied"
   | "outdial_ended"
-  | "consult_unanswered";
+  | "consult_unanswered"
+  | "presence_federation"
+  | "disconnected"
+  | "device_lost";
 
 /** AGT-11: every change carries time, previous state, new state, reason and actor. */
 export interface AgentStateChanged {
@@ -41,7 +44,8 @@ export interface AgentLoggedOut {
   readonly at: Instant;
   readonly agentId: AgentId;
   readonly from: PresenceValue;
-  readonly cause: "chosen" | "pending_applied";
+  /** `disconnected`: the desktop's grace ran out (CON-1); `device_lost`: the phone went away (CON-6). */
+  readonly cause: "chosen" | "pending_applied" | "disconnected" | "device_lost";
   readonly reasonCode: number | null;
   readonly actor: Actor;
 }

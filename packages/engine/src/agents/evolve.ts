@@ -27,6 +27,7 @@ export function evolveAgent(state: TenantState, e: AgentEvent): void {
         lastWorkAt: perChannel(() => e.at),
         tasks: [],
         offers: [],
+        connection: { status: "connected", since: e.at },
       };
       state.agents.set(e.agentId, agent);
       state.loginCount = e.generation;
@@ -51,6 +52,7 @@ export function evolveAgent(state: TenantState, e: AgentEvent): void {
       const device = deviceKey(agent.station);
       if (device) state.devices.delete(device);
       state.ready.remove(agent.id);
+      state.timers.clearForAgent("disconnect_grace", agent.id);
       state.agents.delete(agent.id);
       return;
     }

@@ -1,6 +1,8 @@
 import type { PerChannel } from "../shared/channels.ts";
 import type { AgentId, AuxCodeId, ProfileId, TaskId, TeamId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
+import type { Connection } from "./connection/state.ts";
+import type { FederationSync } from "./federation/state.ts";
 
 export type Device = "BROWSER" | "EXTENSION" | "DIAL_NUMBER";
 
@@ -30,7 +32,8 @@ export type PresenceValue =
 export type PendingState =
   | { readonly type: "available" }
   | { readonly type: "idle"; readonly codeId: AuxCodeId }
-  | { readonly type: "logged_out" };
+  /** `reasonCode` marks a logout the system deferred until the work is done (CON-1, CON-6). */
+  | { readonly type: "logged_out"; readonly reasonCode?: number };
 
 /** A logged-in agent. Logged-out agents have no record: the event log keeps their history. */
 export interface AgentState {
@@ -52,6 +55,10 @@ export interface AgentState {
   tasks: TaskId[];
   /** Tasks currently offered to the agent (connecting or requested). */
   offers: TaskId[];
+  /** The desktop's link, as the host reports it (CON-1…CON-5). */
+  connection: Connection;
+  /** Presence federation for this login (FED-4); absent until the feed or a call touches it. */
+  federation?: FederationSync;
 }
 
 export const presenceValue = (p: Presence): PresenceValue =>

@@ -1,3 +1,4 @@
+import type { PresenceFederation } from "../agents/federation/config.ts";
 import type { Channel, PerChannel } from "../shared/channels.ts";
 import type {
   AgentId,
@@ -89,7 +90,8 @@ export interface EntryPoint {
   readonly id: EntryPointId;
   readonly name: string;
   readonly channel: Channel;
-  readonly kind: "inbound" | "outdial";
+  /** `callback`: where agents schedule callbacks (CB-8). */
+  readonly kind: "inbound" | "outdial" | "callback";
   readonly queueId: QueueId;
   readonly active: boolean;
   /** The flow whose variables a contact entering here carries (CALL-6, XFR-5); none if absent. */
@@ -98,6 +100,8 @@ export interface EntryPoint {
   readonly dialNumber?: string;
   /** DIG-3: chats entering here are persistent: Close leaves them waiting for the customer. */
   readonly persistent?: boolean;
+  /** CB-3: agents may cancel a web callback from here before the customer answers. */
+  readonly callbackCancel?: boolean;
 }
 
 /** A multiline address: agents logging in with it must pick one of its lines (AGT-10). */
@@ -128,6 +132,8 @@ export interface TenantConfig {
   readonly addressBook?: readonly AddressBookEntry[];
   /** RTE-8: the most voice calls the tenant may have at once, queued and connected; none if absent. */
   readonly maxConcurrentCalls?: number;
+  /** FED-1…FED-4: presence federation with a CRM or collaboration tool; off if absent. */
+  readonly federation?: PresenceFederation;
   /** DIG-3: days a closed persistent chat waits for the customer (default 28). */
   readonly persistentChatDays?: number;
   /** SES-11: alert when the mean score of the last `window` customer messages falls to `threshold`. */

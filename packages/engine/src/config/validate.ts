@@ -1,3 +1,4 @@
+import { validateFederation } from "../agents/federation/config.ts";
 import { CHANNELS } from "../shared/channels.ts";
 import { validateFlow } from "../variables/validate.ts";
 import { validateAddressBook } from "../voice/addressBook.ts";
@@ -152,6 +153,8 @@ export function validateConfig(config: TenantConfig): ConfigIssue[] {
   }
   if (config.maxConcurrentCalls !== undefined)
     inRange("maxConcurrentCalls", config.maxConcurrentCalls, 1, 1_000_000);
+
+  issues.push(...validateFederation(config));
 
   const addresses = new Set<string>();
   config.sharedLines.forEach((s, i) => {

@@ -26,6 +26,7 @@ export type TaskExplanation =
   | { readonly status: "offered"; readonly agentId: AgentId; readonly message: string }
   | { readonly status: "assigned" | "wrapping"; readonly agentId: AgentId; readonly message: string }
   | { readonly status: "parked"; readonly expiresAt: number; readonly message: string }
+  | { readonly status: "scheduled"; readonly dueAt: number; readonly message: string }
   | {
       readonly status: "queued";
       readonly reason: WaitReason;
@@ -45,6 +46,8 @@ export function explainTask(s: TenantState, taskId: TaskId): TaskExplanation | n
   if (!task || !queue) return null;
   if (task.status === "offered")
     return { status: "offered", agentId: task.offer.agentId, message: `Offered to ${task.offer.agentId}` };
+  if (task.status === "scheduled")
+    return { status: "scheduled", dueAt: task.dueAt, message: "A callback waiting for its window to open" };
   if (task.status === "parked")
     return {
       status: "parked",

@@ -12,15 +12,20 @@ import { compareWaiting, type WaitingKey } from "./waitingTasks.ts";
 const FLASH_MIN_TIMEOUT_SEC = 8;
 const FLASH_FOR_MS = 5_000;
 
+/** Agents a task may not go to: excluded (RTE-7), who declined it, or anyone but a personal callback's assignee (CB-6). */
 const barred = (task: Task, agentId: AgentId) =>
-  task.excluded.includes(agentId) || task.declinedBy.includes(agentId);
+  task.excluded.includes(agentId) ||
+  task.declinedBy.includes(agentId) ||
+  (task.callback?.assignee != null && task.callback.assignee !== agentId);
 
 /** The longest-ready agent of the task's queue teams who may take it: O(teams · log agents). */
 export function bestAgentFor(s: TenantState, task: Task): ReadyKey | undefined {
   const queue = s.config?.queues.get(task.queueId);
   if (!queue) return undefined;
   const skip =
-    task.excluded.length + task.declinedBy.length > 0 ? (id: AgentId) => barred(task, id) : undefined;
+    task.excluded.length + task.declinedBy.length > 0 || task.callback?.assignee
+      ? (id: AgentId) => barred(task, id)
+      : undefined;
   let best: ReadyKey | undefined;
   for (const teamId of queue.teamIds) {
     const key = s.ready.first(teamId, task.channel, skip);

@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   "HAS_ACTIVE_INTERACTIONS",
   "NOT_ENGAGED",
   "SUPERVISOR_LOGOUT_NOT_ALLOWED",
+  // desktop connection (CON-5): a fact about a login the tenant never gave out
+  "UNKNOWN_LOGIN",
   // tasks and offers
   "UNKNOWN_ENTRY_POINT",
   "ENTRY_POINT_INACTIVE",
@@ -45,6 +47,16 @@ export const ERROR_CODES = [
   "CONFERENCE_TARGET_UNAVAILABLE",
   "NO_CONFERENCE_REQUEST",
   "NOT_PERSISTENT",
+  // callbacks
+  "ENTRY_POINT_NOT_CALLBACK",
+  "CALLBACK_INVALID",
+  "CALLBACK_ASSIGNEE_INVALID",
+  "QUEUE_NOT_AVAILABLE",
+  "UNKNOWN_CALLBACK",
+  "CALLBACK_STARTED",
+  "NOT_WAITING_CALL",
+  "CALLBACK_CANCEL_DISABLED",
+  "CALL_CONNECTED",
   "TASK_EXISTS",
   "INVALID_PRIORITY",
   "UNKNOWN_TASK",
@@ -95,6 +107,8 @@ export const ERROR_CODES = [
   "DIAL_NUMBER_TOO_LONG",
   "DIAL_NUMBER_INVALID",
   "WRAPUP_CODE_NOT_ALLOWED",
+  // presence federation
+  "INVALID_EXTERNAL_PRESENCE",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,5 +1,6 @@
 import { refile } from "../agents/refile.ts";
 import type { AgentState } from "../agents/state.ts";
+import type { Callback } from "../callbacks/state.ts";
 import { type Conversation, emptyConversation } from "../digital/state.ts";
 import { assertNever } from "../shared/assertNever.ts";
 import type { AgentId } from "../shared/ids.ts";
@@ -7,6 +8,7 @@ import type { Instant } from "../shared/time.ts";
 import type { TenantState } from "../tenant/state.ts";
 import type { TaskVariables } from "../variables/types.ts";
 import { applyVariableChanges } from "../variables/values.ts";
+import { statsOf } from "../views/queueStats.ts";
 import type { VoiceCall } from "../voice/state.ts";
 import type { TaskEvent } from "./events.ts";
 import type { Engagement, Task, TaskOf } from "./state.ts";
@@ -31,7 +33,8 @@ type StageField =
   | "endedAt"
   | "endedBy"
   | "parkedAt"
-  | "expiresAt";
+  | "expiresAt"
+  | "dueAt";
 interface Changes {
   readonly declinedBy?: Task["declinedBy"];
   readonly excluded?: Task["excluded"];
@@ -43,6 +46,8 @@ interface Changes {
   readonly variables?: TaskVariables;
   readonly conversation?: Conversation | null;
   readonly waitsUntil?: Instant | null;
+  readonly callback?: Callback | null;
+  readonly customer?: Task["customer"];
 }
 
 /**
@@ -58,7 +63,7 @@ export function moved<S extends Task["status"]>(t: Task, stage: Stage<S>, change
     entryPointId: changes.entryPointId ?? t.entryPointId,
     queueId: changes.queueId ?? t.queueId,
     priority: t.priority,
-    customer: t.customer,
+    customer: changes.customer ?? t.customer,
     createdAt: t.createdAt,
     seq: t.seq,
     excluded: changes.excluded ?? t.excluded,
@@ -71,6 +76,7 @@ export function moved<S extends Task["status"]>(t: Task, stage: Stage<S>, change
     variables: changes.variables ?? t.variables,
     conversation: changes.conversation === undefined ? t.conversation : changes.conversation,
     waitsUntil: changes.waitsUntil === undefined ? t.waitsUntil : changes.waitsUntil,
+    callback: changes.callback === undefined ? t.callback : changes.callback,
     status: stage.status,
     queuedAt: n.queuedAt,
     offer: n.offer,
@@ -80,6 +86,7 @@ export function moved<S extends Task["status"]>(t: Task, stage: Stage<S>, change
     endedBy: n.endedBy,
     parkedAt: n.parkedAt,
     expiresAt: n.expiresAt,
+    dueAt: n.dueAt,
   } as Task;
 }
 
@@ -154,10 +161,12 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       variables: e.variables,
       conversation: inbound && e.channel !== "voice" ? emptyConversation(e.persistent) : null,
       waitsUntil: null,
+      callback: null,
       status: "queued",
       queuedAt: e.at,
     };
     if (inbound) {
+      statsOf(state, e.queueId).received++;
       const task = moved(fresh, { status: "queued", queuedAt: e.at });
       state.tasks.set(task.id, task);
       state.waiting.add(task);
@@ -215,6 +224,12 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
     case "task.assigned": {
       // The offer's reservation becomes the owner's engagement: the load stays as it is.
       state.timers.clear("offer_timeout", task.id);
+      if (task.answeredAt === null) {
+        const stats = statsOf(state, task.queueId);
+        stats.answered++;
+        const threshold = state.config?.queues.get(task.queueId)?.serviceLevelSec ?? 0;
+        if (e.at - task.createdAt <= threshold * 1000) stats.answeredInTime++;
+      }
       const owner: Engagement = { agentId: e.agentId, role: "owner", status: "active", since: e.at };
       state.tasks.set(
         task.id,
@@ -272,6 +287,7 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       return;
     case "task.canceled": {
       state.waiting.remove(task);
+      if (e.reason === "abandoned" && task.answeredAt === null) statsOf(state, task.queueId).abandoned++;
       if (task.status === "offered") releaseOffer(state, task, agent);
       // An agent who transferred the call still wraps up their part (XFR-3, XFR-4).
       const wrapping = task.agents.find((g) => g.status === "wrapping");

@@ -1,3 +1,4 @@
+import type { Callback } from "../callbacks/state.ts";
 import type { Conversation } from "../digital/state.ts";
 import type { Channel } from "../shared/channels.ts";
 import type { AgentId, EntryPointId, QueueId, TaskId } from "../shared/ids.ts";
@@ -78,6 +79,8 @@ interface TaskCommon {
   readonly conversation: Conversation | null;
   /** DIG-3: set by Close on a persistent chat: after wrap-up it waits for the customer until then. */
   readonly waitsUntil: Instant | null;
+  /** Set for callbacks: whom to call back, when, and for whom (CB-1). */
+  readonly callback: Callback | null;
 }
 
 /** One customer contact, any channel. Completed and canceled tasks leave the state. */
@@ -98,6 +101,11 @@ export type Task = TaskCommon &
         readonly assignedAt: Instant;
         readonly endedAt: Instant;
         readonly endedBy: "agent" | "customer";
+      }
+    | {
+        /** A scheduled callback before its window opens (CB-1): not routed until `dueAt`. */
+        readonly status: "scheduled";
+        readonly dueAt: Instant;
       }
     | {
         /** DIG-3: a closed persistent chat waiting for the customer; a new message re-opens it. */

@@ -1,7 +1,19 @@
+import { decideConnection, decideGraceExpired } from "../agents/connection/decide.ts";
 import { decideChangeState } from "../agents/decide/changeState.ts";
 import { decideLogin } from "../agents/decide/login.ts";
 import { decideLogout } from "../agents/decide/logout.ts";
 import { decideSetPending } from "../agents/decide/setPending.ts";
+import { decideExternalPresence } from "../agents/federation/decide.ts";
+import {
+  decideCancelCallback,
+  decideCourtesyCallback,
+  decideWebCallback,
+} from "../callbacks/decide/immediate.ts";
+import {
+  decideDeleteCallback,
+  decideScheduleCallback,
+  decideUpdateCallback,
+} from "../callbacks/decide/schedule.ts";
 import { decideConfigure } from "../config/configure.ts";
 import {
   decideAnswerConference,
@@ -93,6 +105,18 @@ export function decide(s: TenantState, cmd: Command, now: Instant): Decision<Ten
       return decideLeaveConversation(cmd, s, now);
     case "CloseConversation":
       return decideCloseConversation(cmd, s, now);
+    case "ScheduleCallback":
+      return decideScheduleCallback(cmd, s, now);
+    case "UpdateCallback":
+      return decideUpdateCallback(cmd, s, now);
+    case "DeleteCallback":
+      return decideDeleteCallback(cmd, s, now);
+    case "RequestWebCallback":
+      return decideWebCallback(cmd, s, now);
+    case "AcceptCourtesyCallback":
+      return decideCourtesyCallback(cmd, s, now);
+    case "CancelCallback":
+      return decideCancelCallback(cmd, s, now);
     case "WrapUpTask":
       return decideWrapUp(cmd, s, now);
     case "HoldCall":
@@ -129,6 +153,13 @@ export function decide(s: TenantState, cmd: Command, now: Instant): Decision<Ten
       return decideLegFailed(cmd, s, now);
     case "LegHungUp":
       return decideLegHungUp(cmd, s, now);
+    case "ExternalPresenceChanged":
+      return decideExternalPresence(cmd, s, now);
+    case "DesktopClosed":
+    case "HeartbeatsMissed":
+    case "DesktopReconnected":
+    case "DeviceLost":
+      return decideConnection(cmd, s, now);
     default:
       return assertNever(cmd);
   }
@@ -147,7 +178,11 @@ export function decideTimer(s: TenantState, timer: DueTimer, now: Instant): Deci
       return decideConsultTimeout(timer.taskId, s, now);
     case "recording_resume":
       return decideRecordingResumeDue(timer.taskId, s, now);
+    case "callback_due":
+      return accept({ type: "callback.due", at: now, taskId: timer.taskId });
+    case "disconnect_grace":
+      return decideGraceExpired(timer.agentId, s, now);
     default:
-      return assertNever(timer.kind);
+      return assertNever(timer);
   }
 }

@@ -1,3 +1,4 @@
+import { callsBefore, presenceRequests } from "../agents/federation/onCall.ts";
 import { route } from "../routing/route.ts";
 import type { Decision } from "../shared/decision.ts";
 import type { AgentId, TaskId } from "../shared/ids.ts";
@@ -41,7 +42,7 @@ export class Engine {
       const events = decision.ok ? decision.events : [];
       out.push(...this.commit(events, at));
       if (this.state.timers.next() === timer)
-        throw new Error(`timer ${timer.kind} of ${timer.taskId} did not clear`);
+        throw new Error(`timer ${timer.kind} of ${timer.taskId ?? timer.agentId} did not clear`);
     }
     return out;
   }
@@ -57,6 +58,7 @@ export class Engine {
 
   private commit(events: TenantEvent[], at: Instant): TenantEvent[] {
     const out = events.slice();
+    const onCall = callsBefore(this.state, events);
     // A command touches a handful of agents and tasks: small arrays beat sets here.
     const agents: AgentId[] = [];
     const tasks: TaskId[] = [];
@@ -66,6 +68,13 @@ export class Engine {
       if (e.type === "tenant.configured") everything = true;
       if ("agentId" in e && e.agentId !== null && !agents.includes(e.agentId)) agents.push(e.agentId);
       if ("taskId" in e && !tasks.includes(e.taskId)) tasks.push(e.taskId);
+    }
+    // FED-3: a call becoming active is a fact about the batch, whichever decider (accept, far-end
+    // answer, transfer, conference, a timer) produced it, so it is derived here once, like routing,
+    // rather than in each of them. The request is a logged event, so replay needs no rerun of this.
+    for (const request of presenceRequests(this.state, onCall, at)) {
+      evolve(this.state, request);
+      out.push(request);
     }
     this.routed = out;
     route(this.state, { agents, tasks, everything }, at, this.applyOffer);

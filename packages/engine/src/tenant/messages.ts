@@ -1,5 +1,11 @@
 import type { AgentCommand } from "../agents/commands.ts";
+import type { ConnectionCommand } from "../agents/connection/commands.ts";
+import type { ConnectionEvent } from "../agents/connection/events.ts";
 import type { AgentEvent } from "../agents/events.ts";
+import type { FederationCommand } from "../agents/federation/commands.ts";
+import type { FederationEvent } from "../agents/federation/events.ts";
+import type { CallbackCommand } from "../callbacks/commands.ts";
+import type { CallbackEvent } from "../callbacks/events.ts";
 import type { TenantConfig } from "../config/types.ts";
 import type { DigitalCommand } from "../digital/commands.ts";
 import type { DigitalEvent } from "../digital/events.ts";
@@ -21,6 +27,22 @@ export interface TenantConfigured {
 }
 
 /** Everything a host may ask of the engine. Timers are fired by `tick`, never sent. */
-export type Command = ConfigureTenant | AgentCommand | TaskCommand | VoiceCommand | DigitalCommand;
+export type Command =
+  | ConfigureTenant
+  | AgentCommand
+  | TaskCommand
+  | VoiceCommand
+  | DigitalCommand
+  | FederationCommand
+  | ConnectionCommand
+  | CallbackCommand;
 
-export type TenantEvent = TenantConfigured | AgentEvent | TaskEvent | VoiceEvent | DigitalEvent;
+export type TenantEvent =
+  | TenantConfigured
+  | AgentEvent
+  | TaskEvent
+  | VoiceEvent
+  | DigitalEvent
+  | FederationEvent
+  | ConnectionEvent
+  | CallbackEvent;

@@ -19,5 +19,6 @@ export function snapshot(s: TenantState) {
     ready: s.ready.dump(),
     waiting: s.waiting.dump(),
     timers: s.timers.list(),
+    queueStats: byKey(s.queueStats),
   };
 }

@@ -2,10 +2,11 @@ import type { AgentState } from "../agents/state.ts";
 import type { ConfigLookup } from "../config/lookup.ts";
 import { ReadyAgents } from "../routing/readyAgents.ts";
 import { WaitingTasks } from "../routing/waitingTasks.ts";
-import type { AgentId, TaskId } from "../shared/ids.ts";
+import type { AgentId, QueueId, TaskId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
 import type { Task } from "../tasks/state.ts";
 import { Timers } from "../timers/timers.ts";
+import type { QueueStats } from "../views/queueStats.ts";
 
 /**
  * One tenant's state: the fold of its events. Evolve updates it in place — a tenant has a single
@@ -27,6 +28,8 @@ export interface TenantState {
   taskCount: number;
   /** Logins so far: each login's generation. */
   loginCount: number;
+  /** Per-queue counts since the tenant's log began (SUP-1); interval reports are projections of the log. */
+  readonly queueStats: Map<QueueId, QueueStats>;
 }
 
 export const initialState = (): TenantState => ({
@@ -40,4 +43,5 @@ export const initialState = (): TenantState => ({
   lastAt: 0,
   taskCount: 0,
   loginCount: 0,
+  queueStats: new Map(),
 });

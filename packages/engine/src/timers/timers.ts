@@ -9,15 +9,23 @@ export type TimerKind =
   | "auto_wrap_up"
   | "consult_timeout"
   | "recording_resume"
-  | "chat_expiry";
+  | "chat_expiry"
+  | "callback_due"
+  | "disconnect_grace";
 
-export interface DueTimer {
-  readonly at: Instant;
-  readonly kind: TimerKind;
-  readonly taskId: TaskId;
-  /** The agent it concerns, where one task has one per agent (auto wrap-up). */
-  readonly agentId: AgentId | null;
-}
+/** Timers of one agent alone, with no task: keyed by the agent (CON-1). */
+export type AgentTimerKind = "disconnect_grace";
+export type TaskTimerKind = Exclude<TimerKind, AgentTimerKind>;
+
+export type DueTimer =
+  | {
+      readonly at: Instant;
+      readonly kind: TaskTimerKind;
+      readonly taskId: TaskId;
+      /** The agent it concerns, where one task has one per agent (auto wrap-up). */
+      readonly agentId: AgentId | null;
+    }
+  | { readonly at: Instant; readonly kind: AgentTimerKind; readonly taskId: null; readonly agentId: AgentId };
 
 const order = (a: string | null, b: string | null): number => (a === b ? 0 : (a ?? "") < (b ?? "") ? -1 : 1);
 const compare = (a: DueTimer, b: DueTimer): number =>
@@ -36,12 +44,14 @@ export class Timers {
   private readonly byRef: Record<TimerKind, Map<string, DueTimer>> = {
     offer_timeout: new Map(),
     auto_wrap_up: new Map(),
+    callback_due: new Map(),
     chat_expiry: new Map(),
     consult_timeout: new Map(),
     recording_resume: new Map(),
+    disconnect_grace: new Map(),
   };
 
-  set(kind: TimerKind, taskId: TaskId, at: Instant, agentId: AgentId | null = null): void {
+  set(kind: TaskTimerKind, taskId: TaskId, at: Instant, agentId: AgentId | null = null): void {
     this.clear(kind, taskId, agentId);
     const timer = { at, kind, taskId, agentId };
     this.due.insert(timer);
@@ -60,6 +70,21 @@ export class Timers {
   clearTask(taskId: TaskId): void {
     for (const timer of this.list())
       if (timer.taskId === taskId) this.clear(timer.kind, taskId, timer.agentId);
+  }
+
+  /** Sets a timer of one agent alone, such as the disconnect grace. */
+  setForAgent(kind: AgentTimerKind, agentId: AgentId, at: Instant): void {
+    this.clearForAgent(kind, agentId);
+    const timer = { at, kind, taskId: null, agentId };
+    this.due.insert(timer);
+    this.byRef[kind].set(agentId, timer);
+  }
+
+  clearForAgent(kind: AgentTimerKind, agentId: AgentId): void {
+    const timer = this.byRef[kind].get(agentId);
+    if (!timer) return;
+    this.due.eraseElementByKey(timer);
+    this.byRef[kind].delete(agentId);
   }
 
   next(): DueTimer | undefined {

@@ -4,7 +4,12 @@ import type { Instant } from "../shared/time.ts";
 import type { Customer, Offer, Task } from "../tasks/state.ts";
 import type { TenantState } from "../tenant/state.ts";
 import { maskPhoneNumber } from "../variables/mask.ts";
-import { consultPopoverVariables, type PopoverField, voicePopoverVariables } from "../variables/popover.ts";
+import {
+  callbackPopoverFields,
+  consultPopoverVariables,
+  type PopoverField,
+  voicePopoverVariables,
+} from "../variables/popover.ts";
 import { agentParty } from "../voice/state.ts";
 
 /** POP-3: emails on top, then social, chats, and calls at the bottom. */
@@ -12,8 +17,8 @@ const STACK_ORDER: Record<Channel, number> = { email: 0, social: 1, chat: 2, voi
 export const POPOVERS_SHOWN = 5;
 
 export interface Popover {
-  /** A routed or transferred contact, or a consult request from another agent (POP-6). */
-  readonly kind: "contact" | "consult";
+  /** A routed or transferred contact, a callback (POP-8), or a consult request from another agent (POP-6). */
+  readonly kind: "contact" | "callback" | "consult";
   readonly taskId: TaskId;
   readonly channel: Channel;
   readonly phase: Offer["phase"];
@@ -45,6 +50,10 @@ export function popoverStack(s: TenantState, agentId: AgentId): PopoverStack {
     if (task?.status !== "offered") continue;
     const { phase, offeredAt, expiresAt, flashAt } = task.offer;
     const voice = task.channel === "voice";
+    if (task.callback) {
+      items.push(callbackPopover(s, task, offeredAt, expiresAt, flashAt, phase));
+      continue;
+    }
     items.push({
       kind: "contact",
       taskId,
@@ -127,3 +136,36 @@ function consultRequest(s: TenantState, taskId: TaskId, agentId: AgentId): Popov
 /** The stack's caption, e.g. `1–5 of 7`; empty when everything fits. */
 export const stackCaption = (stack: PopoverStack): string =>
   stack.total > POPOVERS_SHOWN ? `1–${stack.shown} of ${stack.total}` : "";
+
+/** POP-8: the label Callback, the customer's number, DNIS, queue and the offer time for its timer. */
+function callbackPopover(
+  s: TenantState,
+  task: Task,
+  offeredAt: Instant,
+  expiresAt: Instant,
+  flashAt: Instant | null,
+  phase: Offer["phase"],
+): Popover {
+  const fields = callbackPopoverFields(
+    {
+      customerNumber: task.callback?.number ?? "",
+      dnis: s.config?.entryPoints.get(task.entryPointId)?.dialNumber ?? "",
+      queueName: s.config?.queues.get(task.queueId)?.name ?? "",
+      offeredAt,
+    },
+    flowOf(s, task),
+    task.variables,
+    protection(s),
+  ).fields;
+  return {
+    kind: "callback",
+    taskId: task.id,
+    channel: "voice",
+    phase,
+    offeredAt,
+    expiresAt,
+    flashAt,
+    customer: shownCustomer(s, task.customer),
+    fields,
+  };
+}

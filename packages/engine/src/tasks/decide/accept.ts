@@ -24,10 +24,12 @@ export function decideAccept(cmd: AcceptTask, s: TenantState, now: Instant): Dec
     return reject("OFFER_EXPIRED", `The request for task ${task.id} has timed out`, { taskId: task.id });
   const assigned: TaskEvent = { type: "task.assigned", at: now, taskId: task.id, agentId: cmd.agentId };
   if (task.channel !== "voice") return accept(assigned);
-  // POP-9: answered on the agent's device, the call connects the customer and the agent.
+  // POP-9: answered on the agent's device, the call connects the customer and the agent; for a
+  // callback the system now dials the customer (CB-2).
+  const customerLeg = task.callback ? "alerting" : "connected";
   return accept<TenantEvent>(
     assigned,
-    joined(task.id, newCustomerParty(task.customer.address ?? null, "connected", now), now),
+    joined(task.id, newCustomerParty(task.customer.address ?? null, customerLeg, now), now),
     joined(task.id, newAgentParty(cmd.agentId, "main", "connected", now), now),
   );
 }

@@ -34,6 +34,7 @@ describe("call-associated data on a call", () => {
           callbackAt: "null@1",
           cardNumber: "******@1 ro",
           language: "sv@1 ro",
+          callbackReason: "null@1",
         }),
       ));
 

@@ -58,6 +58,7 @@ export function decideCustomerLeft(cmd: CustomerLeft, s: TenantState, now: Insta
       return accept(...ended(s, task, "customer", now));
     case "wrapping":
     case "parked":
+    case "scheduled":
       return accept();
   }
 }

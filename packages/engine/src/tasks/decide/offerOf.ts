@@ -29,6 +29,7 @@ export function ownedBy<S extends "assigned" | "wrapping">(
     task.status === "queued" ||
     task.status === "offered" ||
     task.status === "parked" ||
+    task.status === "scheduled" ||
     task.agentId !== agentId
   )
     return reject("NOT_TASK_OWNER", `Task ${taskId} is not assigned to agent ${agentId}`, { taskId });

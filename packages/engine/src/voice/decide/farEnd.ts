@@ -36,6 +36,15 @@ export function decideLegFailed(cmd: LegFailed, s: TenantState, now: Instant): D
   if (leg === null || isRejection(leg)) return leg ?? accept();
   const { task, call, party } = leg;
   if (call.consult?.partyId === party.id) return accept(...consultFailed(s, task, cmd.cause, now));
+  if (party.kind === "customer" && task.callback && task.status === "assigned") {
+    // CB-2: a callback the customer does not answer goes back to the queue.
+    const me = call.parties.find((p) => p.agentId === task.agentId && isUp(p));
+    return accept<TenantEvent>(
+      left(task.id, party, "failed", cmd.cause, now),
+      ...(me ? [left(task.id, me, "dropped", "call_ended", now)] : []),
+      { type: "callback.retry", at: now, taskId: task.id, agentId: task.agentId },
+    );
+  }
   if (party.kind === "customer") return accept(...customerGone(s, task, call, "failed", cmd.cause, now));
   return accept(left(task.id, party, "failed", cmd.cause, now));
 }
