@@ -128,6 +128,30 @@ export function disengage(state: TenantState, agent: AgentState | undefined, tas
   refile(state, agent);
 }
 
+/**
+ * The owner's part turns to wrap-up — after End, a transfer, or leaving a conference (WRP-2) —
+ * with its auto wrap-up timer when the profile has one (WRP-3). Returns the task's new parts.
+ */
+export function startWrapUp(
+  state: TenantState,
+  task: Task,
+  agentId: AgentId,
+  at: Instant,
+  autoWrapUpAt: Instant | null,
+): Engagement[] {
+  const own = task.agents.find((g) => g.agentId === agentId);
+  const wrapping: Engagement = {
+    agentId,
+    role: "owner",
+    status: "wrapping",
+    since: own?.since ?? at,
+    endedAt: at,
+    autoWrapUpAt,
+  };
+  if (autoWrapUpAt !== null) state.timers.set("auto_wrap_up", task.id, autoWrapUpAt, agentId);
+  return replacing(task.agents, wrapping);
+}
+
 /** Ends every active part but the owner's, as when the owner ends the call for everyone (CNF-4). */
 function dropOthers(state: TenantState, task: Task, ownerId: AgentId, at: Instant): Engagement[] {
   const kept: Engagement[] = [];
@@ -247,16 +271,8 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
     }
     case "task.ended": {
       if (task.status !== "assigned") return;
-      const own = task.agents.find((g) => g.agentId === e.agentId);
-      const wrapping: Engagement = {
-        agentId: e.agentId,
-        role: "owner",
-        status: "wrapping",
-        since: own?.since ?? task.assignedAt,
-        endedAt: e.at,
-        autoWrapUpAt: e.autoWrapUpAt,
-      };
-      const agents = replacing(dropOthers(state, task, e.agentId, e.at), wrapping);
+      const others = dropOthers(state, task, e.agentId, e.at);
+      const agents = startWrapUp(state, { ...task, agents: others }, e.agentId, e.at, e.autoWrapUpAt);
       state.tasks.set(
         task.id,
         moved(
@@ -271,7 +287,6 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
           { agents },
         ),
       );
-      if (e.autoWrapUpAt !== null) state.timers.set("auto_wrap_up", task.id, e.autoWrapUpAt, e.agentId);
       // The call is over: nothing of it is left to time.
       state.timers.clear("recording_resume", task.id);
       state.timers.clear("consult_timeout", task.id);

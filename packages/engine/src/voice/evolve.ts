@@ -1,7 +1,7 @@
 import { refile } from "../agents/refile.ts";
 import { assertNever } from "../shared/assertNever.ts";
 import type { AgentId } from "../shared/ids.ts";
-import { disengage, engage, moved, replacing, type Stage, without } from "../tasks/evolve.ts";
+import { disengage, engage, moved, replacing, type Stage, startWrapUp, without } from "../tasks/evolve.ts";
 import type { Engagement, Task } from "../tasks/state.ts";
 import type { TenantState } from "../tenant/state.ts";
 import type { CallTransferred, VoiceEvent } from "./events.ts";
@@ -96,16 +96,7 @@ export function evolveVoice(state: TenantState, e: VoiceEvent): void {
       return;
     }
     case "task.owner_changed": {
-      const former = task.agents.find((g) => g.agentId === e.from);
-      const wrapping: Engagement = {
-        agentId: e.from,
-        role: "owner",
-        status: "wrapping",
-        since: former?.since ?? e.at,
-        endedAt: e.at,
-        autoWrapUpAt: e.autoWrapUpAt,
-      };
-      const agents = withRole(replacing(task.agents, wrapping), e.agentId, "owner");
+      const agents = withRole(startWrapUp(state, task, e.from, e.at, e.autoWrapUpAt), e.agentId, "owner");
       state.tasks.set(
         task.id,
         moved(
@@ -116,7 +107,6 @@ export function evolveVoice(state: TenantState, e: VoiceEvent): void {
           { agents },
         ),
       );
-      if (e.autoWrapUpAt !== null) state.timers.set("auto_wrap_up", task.id, e.autoWrapUpAt, e.from);
       return;
     }
     case "task.transferred":
@@ -145,17 +135,7 @@ export function evolveVoice(state: TenantState, e: VoiceEvent): void {
 
 /** XFR-1: the transferring agent wraps up; the customer goes on to the target. */
 function transferred(state: TenantState, task: Task, e: CallTransferred): void {
-  const former = task.agents.find((g) => g.agentId === e.agentId);
-  const wrapping: Engagement = {
-    agentId: e.agentId,
-    role: "owner",
-    status: "wrapping",
-    since: former?.since ?? e.at,
-    endedAt: e.at,
-    autoWrapUpAt: e.autoWrapUpAt,
-  };
-  const agents = replacing(task.agents, wrapping);
-  if (e.autoWrapUpAt !== null) state.timers.set("auto_wrap_up", task.id, e.autoWrapUpAt, e.agentId);
+  const agents = startWrapUp(state, task, e.agentId, e.at, e.autoWrapUpAt);
   const to = e.to;
   if (to.kind === "agent") {
     const offer = {
