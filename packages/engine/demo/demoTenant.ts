@@ -1,10 +1,12 @@
 import {
   DEFAULT_DISCONNECT_POLICY,
   type DesktopProfile,
+  type FlowDef,
   fromPlain,
   type Plain,
   type TenantConfig,
   validateConfig,
+  validateFlow,
 } from "../src/index.ts";
 
 const IDLE_CODES = [
@@ -80,9 +82,54 @@ const SUPPORT_QUEUES = [
   { id: "q-support-social", name: "Support social", channel: "social", serviceLevelSec: 3_600 },
 ] as const;
 
+type VariableDef = Plain<FlowDef>["variables"][number];
+
+const variable = (
+  name: string,
+  label: string,
+  type: VariableDef["type"],
+  order: number,
+  flags: Partial<Pick<VariableDef, "secure" | "agentEditable" | "shownInPopover">> = {},
+): VariableDef => ({
+  name,
+  label,
+  type,
+  order,
+  secure: false,
+  agentEditable: false,
+  shownInPopover: false,
+  global: true,
+  ...flags,
+});
+
+/**
+ * What the support line's IVR collects and agents see and edit during the call (CAD). The card
+ * number is secure: masked everywhere, and agents take it with the recording paused. The
+ * callbacks entry point keeps a callback's reason in `callbackReason` (CB-7).
+ */
+const SUPPORT_FLOW: Plain<FlowDef> = {
+  id: "support-flow",
+  name: "Support",
+  variables: [
+    variable("customerId", "Customer ID", "INTEGER", 1, { shownInPopover: true }),
+    variable("caseNumber", "Case", "STRING", 2, { shownInPopover: true, agentEditable: true }),
+    variable("language", "Language", "STRING", 3, { shownInPopover: true }),
+    variable("cardNumber", "Card", "STRING", 4, { secure: true, agentEditable: true }),
+    variable("callbackReason", "Callback reason", "STRING", 5),
+  ],
+};
+
 const ENTRY_POINTS = [
-  { id: "ep-support-line", name: "Support line", channel: "voice", queueId: "q-support-voice" },
+  {
+    id: "ep-support-line",
+    name: "Support line",
+    channel: "voice",
+    queueId: "q-support-voice",
+    flowId: "support-flow",
+  },
   { id: "ep-web-chat", name: "Web chat", channel: "chat", queueId: "q-support-chat" },
+  // In-app messaging: a closed conversation waits for the customer instead of ending (DIG-3).
+  { id: "ep-app-chat", name: "Lumen app chat", channel: "chat", queueId: "q-support-chat", persistent: true },
   { id: "ep-support-mail", name: "support@lumen.example", channel: "email", queueId: "q-support-email" },
   { id: "ep-social-dm", name: "Instagram & Facebook DMs", channel: "social", queueId: "q-support-social" },
   { id: "ep-sales-line", name: "Sales line", channel: "voice", queueId: "q-sales-voice" },
@@ -128,7 +175,8 @@ const PLAIN: Plain<TenantConfig> = {
       id: "q-sales-voice",
       name: "Sales voice",
       channel: "voice",
-      teamIds: ["sales"],
+      // Support backs up sales on the phones when no rep is free.
+      teamIds: ["sales", "support"],
       distribution: "longest_available",
       serviceLevelSec: 30,
     },
@@ -143,15 +191,41 @@ const PLAIN: Plain<TenantConfig> = {
       queueId: "q-support-voice",
       active: true,
     },
+    {
+      // Where agents schedule callbacks (CB-8); its number is what the customer sees calling.
+      id: "ep-callbacks",
+      name: "Callbacks",
+      channel: "voice",
+      kind: "callback",
+      queueId: "q-support-voice",
+      active: true,
+      flowId: "support-flow",
+      dialNumber: "+46 8 555 010 99",
+    },
   ],
   // The front desk phone: two lines on extension 4100.
   sharedLines: [{ address: "4100", lines: ["1", "2"] }],
+  flows: [SUPPORT_FLOW],
+  persistentChatDays: 28,
+  // SES-11: alert when the last three scored customer messages average -0.4 or below.
+  sentiment: { threshold: -0.4, window: 3 },
 };
 
-/** The demo tenant, checked: an invalid configuration stops the demo before anything runs. */
+/**
+ * The demo tenant, checked: an invalid configuration stops the demo before anything runs, and so
+ * does a flow warning (e.g. a popover with too few variables) — the demo tenant is kept clean.
+ */
 export function demoTenant(): TenantConfig {
   const config = fromPlain<TenantConfig>(PLAIN);
-  const issues = validateConfig(config);
+  const issues = [
+    ...validateConfig(config),
+    // validateConfig reports the flows' errors; their warnings count too.
+    ...(config.flows ?? []).flatMap((flow) =>
+      validateFlow(flow)
+        .filter((p) => p.severity === "warning")
+        .map((p) => ({ path: `flows.${flow.id}.${p.path}`, code: p.code, message: p.message })),
+    ),
+  ];
   if (issues.length > 0)
     throw new Error(
       `The demo tenant is invalid:\n${issues.map((i) => `  ${i.path}: ${i.code} ${i.message}`).join("\n")}`,

@@ -4,6 +4,8 @@ import {
   type Customer,
   formatTimer,
   type Instant,
+  type Leg,
+  type ParticipantLeft,
   type PendingState,
   type PresenceValue,
   type Station,
@@ -71,6 +73,24 @@ export function stateName(p: PresenceValue | PendingState, names: Directory): st
   }
 }
 
+/** What a call leg's new status means for the participant. */
+const LEG: Record<Leg["status"], string> = {
+  alerting: "rings",
+  connected: "is connected",
+  held: "is on hold",
+  dropped: "left",
+  failed: "could not be reached",
+};
+
+/** How a participant's leg ended, e.g. `hung up` or `left (transferred)`. */
+function legEnd(leg: ParticipantLeft["leg"]): string {
+  const cause = leg.cause.replaceAll("_", " ");
+  if (leg.status === "failed") return `could not be reached (${cause})`;
+  if (leg.cause === "hung_up") return "hung up";
+  if (leg.cause === "left_conference") return "left the conference";
+  return `left (${cause})`;
+}
+
 const customer = (c: Customer): string => c.name ?? c.address ?? "an unknown customer";
 
 const durations = (d: TaskDurations): string =>
@@ -102,9 +122,11 @@ export function describe(e: TenantEvent, names: Directory): string {
     case "participant.joined":
       return `${e.taskId}: ${party(e.party.id, names)} joins the ${e.party.bridge === "main" ? "call" : "consult"} (${e.party.leg.status})`;
     case "participant.leg_changed":
-      return `${e.taskId}: ${party(e.partyId, names)} ${e.leg.status === "held" ? "on hold" : e.leg.status}${e.bridge === "main" ? " on the customer's call" : ""}`;
+      return e.bridge === "main"
+        ? `${e.taskId}: ${party(e.partyId, names)} joins the customer's call (${e.leg.status})`
+        : `${e.taskId}: ${party(e.partyId, names)} ${LEG[e.leg.status]}`;
     case "participant.left":
-      return `${e.taskId}: ${party(e.partyId, names)} ${e.leg.status === "failed" ? "failed" : "left"} (${e.leg.cause.replaceAll("_", " ")})`;
+      return `${e.taskId}: ${party(e.partyId, names)} ${legEnd(e.leg)}`;
     case "consult.created":
       return `${names.agent(e.agentId)} consults ${party(e.consult.partyId, names)} on ${e.taskId}`;
     case "consult.ended":
@@ -122,11 +144,11 @@ export function describe(e: TenantEvent, names: Directory): string {
     case "task.variables_changed":
       return `${names.agent(e.agentId)} saved ${e.values.map((v) => v.name).join(", ") || "nothing"} on ${e.taskId}${e.conflicts.length ? ` (${e.conflicts.length} saved first by someone else)` : ""}`;
     case "conversation.message_added":
-      return `${e.taskId}: ${e.message.from === "agent" && e.agentId ? names.agent(e.agentId) : e.message.from} wrote "${e.message.text}"`;
+      return `${e.taskId}: ${e.agentId ? names.agent(e.agentId) : `the ${e.message.from}`} wrote "${e.message.text}"`;
     case "conversation.read":
       return `${names.agent(e.agentId)} read ${e.taskId} up to message ${e.seq}`;
     case "conversation.sentiment_changed":
-      return `${e.taskId}: sentiment ${e.level.toFixed(2)}${e.alert ? " — pay close attention" : ""}`;
+      return `${e.taskId}: sentiment level ${e.level.toFixed(2)}${e.alert ? " ⚠ alert: at or below the threshold" : ""}`;
     case "conversation.conference_requested":
       return `${names.agent(e.agentId)} asks ${names.agent(e.targetAgentId)} to join ${e.taskId}`;
     case "conversation.conference_answered":

@@ -113,8 +113,14 @@ export class Stage {
   logoutWhenDone(agentId: string) {
     return this.run({ type: "SetPendingAgentState", agentId, pending: { type: "logged_out" } });
   }
-  contact(taskId: string, entryPointId: string, customer: Plain<Customer>) {
-    return this.run({ type: "ReceiveTask", taskId, entryPointId, customer });
+  /** A contact arrives; `variables` are what the entry point's flow (the IVR) collected. */
+  contact(
+    taskId: string,
+    entryPointId: string,
+    customer: Plain<Customer>,
+    variables?: Record<string, string>,
+  ) {
+    return this.run({ type: "ReceiveTask", taskId, entryPointId, customer, ...(variables && { variables }) });
   }
   callOut(taskId: string, agentId: string, entryPointId: string, dialNumber: string) {
     return this.run({ type: "PlaceOutdial", taskId, agentId, entryPointId, dialNumber });
@@ -148,8 +154,12 @@ export class Stage {
 
   private apply(cmd: Command): TenantEvent[] {
     const d = this.engine.execute(cmd, this.now);
-    if (!d.ok)
-      throw new ScriptError(`${clockTime(this.now)} ${cmd.type} was rejected: ${d.code} ${d.message}`);
+    if (!d.ok) {
+      const details = d.details ? ` ${JSON.stringify(d.details)}` : "";
+      throw new ScriptError(
+        `${clockTime(this.now)} ${cmd.type} was rejected: ${d.code} ${d.message}${details}`,
+      );
+    }
     this.show(d.events);
     return d.events;
   }

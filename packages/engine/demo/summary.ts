@@ -10,9 +10,12 @@ export function summaryLines(stage: Stage): string[] {
   const { log } = stage;
   const wrapUps = log.filter((e) => e.type === "task.wrapup");
   const auto = wrapUps.filter((e) => e.auto).length;
+  const handedOver = count(log, "task.transferred") + count(log, "task.owner_changed");
   return [
     `Summary at ${clockTime(stage.now)}`,
-    `  Contacts: ${count(log, "task.received")} inbound and ${count(log, "task.outdial_placed")} outdial, ${wrapUps.length} handled (${wrapUps.length - auto} wrapped up by the agent, ${auto} auto), ${count(log, "task.canceled")} abandoned, ${stage.state.tasks.size} still open`,
+    `  Contacts: ${count(log, "task.received")} inbound, ${count(log, "task.outdial_placed")} outdial, ${count(log, "callback.created")} callback; ${count(log, "task.canceled")} abandoned, ${stage.state.tasks.size} still open`,
+    // After a transfer or a conference hand-over, each agent wraps up their own part (WRP-2).
+    `  Wrap-ups: ${wrapUps.length} (${auto} auto), ${handedOver} contacts handed over to another agent or queue`,
     `  Offers: ${count(log, "offer.created")} made, ${count(log, "offer.timed_out")} RONA, ${count(log, "offer.declined")} declined`,
     "  Agents:",
     ...stage.config.users

@@ -1,13 +1,17 @@
 import { pathToFileURL } from "node:url";
+import type { Customer } from "../src/index.ts";
 import {
-  type AgentId,
-  type Customer,
-  explainTask,
-  popoverStack,
-  stackCaption,
-  type TaskId,
-} from "../src/index.ts";
+  callbackWindow,
+  caseCall,
+  closeTheSale,
+  salesPicksUp,
+  supervisorArrives,
+  technicianCallback,
+  transferToSales,
+} from "./acts/calls.ts";
+import { chatComesBack, closeChat, colleagueJoinsChat, frustratedCustomer } from "./acts/digital.ts";
 import { demoTenant } from "./demoTenant.ts";
+import { explainWait, showPopovers } from "./desk.ts";
 import { Stage } from "./stage.ts";
 import { summaryLines } from "./summary.ts";
 
@@ -31,8 +35,21 @@ export function runDemo(print: (line: string) => void): void {
   declinedCall(stage);
   salesCallThenPendingLogout(stage);
   digitalWorkDone(stage);
-  callBack(stage);
-  restOfTheMorning(stage);
+  outdialToMissedCaller(stage);
+  // Later in the morning: call control and supervision, a chat that goes wrong and comes back,
+  // a transfer to sales, and a callback at a time the customer chose.
+  supervisorArrives(stage);
+  caseCall(stage);
+  transferToSales(stage);
+  frustratedCustomer(stage);
+  salesPicksUp(stage);
+  colleagueJoinsChat(stage);
+  technicianCallback(stage);
+  closeChat(stage);
+  closeTheSale(stage);
+  callbackWindow(stage);
+  chatComesBack(stage, "elif");
+  stage.at("09:30:00");
   print("");
   for (const line of summaryLines(stage)) print(line);
 }
@@ -152,35 +169,11 @@ function digitalWorkDone(s: Stage): void {
 }
 
 /** Elif calls back the customer who hung up at 08:02:58; her profile puts her Idle after an outdial. */
-function callBack(s: Stage): void {
+function outdialToMissedCaller(s: Stage): void {
   s.at("08:13:00").callOut("o-5001", "elif", "ep-outdial", "+46 76 402 19 90");
   s.at("08:14:40").end("o-5001", "elif");
   s.at("08:14:55").wrapUp("o-5001", "elif", "resolved");
   s.at("08:15:05").available("elif");
-}
-
-function restOfTheMorning(s: Stage): void {
-  s.at("08:16:00").idle("marcus", "meeting");
-  s.at("08:25:00").idle("marcus", "training");
-  s.at("08:32:00").available("anna");
-  s.at("08:35:00");
-}
-
-/** What a supervisor sees when asking why a contact is still waiting. */
-function explainWait(s: Stage, taskId: string): void {
-  const why = explainTask(s.state, taskId as TaskId);
-  if (why?.status !== "queued") throw new Error(`${taskId} was expected to wait, but is ${why?.status}`);
-  s.note(`why ${taskId} waits (${why.reason}, position ${why.position}): ${why.message}`);
-}
-
-function showPopovers(s: Stage, agentId: string): void {
-  const stack = popoverStack(s.state, agentId as AgentId);
-  const caption = stackCaption(stack);
-  const shown = stack.items.slice(0, stack.shown).map((p) => `${p.channel} ${p.taskId} (${p.phase})`);
-  s.note(
-    `${s.agentName(agentId)}'s popovers, top to bottom${caption ? ` — ${caption}` : ""}: ${shown.join(", ")}`,
-  );
-  s.note(`button "Accept ${stack.acceptAllCount} requests"`);
 }
 
 function main(): void {

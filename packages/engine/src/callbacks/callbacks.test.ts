@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { given, kinds, type Scenario } from "../../test/scenario.ts";
+import { explainTask } from "../routing/explain.ts";
 import { popoverStack } from "../views/popovers.ts";
+import { queueViews } from "../views/queueStats.ts";
 
 // The scenario clock starts 2026-11-02 08:00 UTC (09:00 in Stockholm).
 const request = (over: Record<string, string> = {}) => ({
@@ -228,5 +230,37 @@ describe("callbacks", () => {
       { source: "system", key: "dnis", value: "+46 8 555 000 01", masked: null },
       { source: "system", key: "queue", value: "Support voice", masked: null },
     ]);
+  });
+
+  it("CB-6 SUP-1 a waiting personal callback explains that only its assignee may take it", () => {
+    const s = given(
+      ready("a2"),
+      (s) => s.login("a1"),
+      (s) => s.ok(schedule({ kind: "agent", agentId: "a2" })),
+    ).scenario;
+    s.receive("c2");
+    s.accept("c2", "a2");
+    s.available("a1");
+    s.advance(HOUR);
+    expect(s.offeredTo("cb1")).toBeNull();
+    expect(explainTask(s.state, "cb1" as never)).toMatchObject({ status: "queued", reason: "ALL_EXCLUDED" });
+  });
+
+  it("CB-2 SUP-1 a callback's wait and service level count from its window, and it counts as received", () => {
+    const s = given(
+      ready("a1"),
+      (s) => s.ok(schedule()),
+      (s) => s.advance(HOUR + 4),
+    ).scenario;
+    s.accept("cb1", "a1");
+    s.ok({ type: "LegAnswered", taskId: "cb1", partyId: "customer" });
+    s.end("cb1", "a1");
+    const [wrapup] = s.ok({ type: "WrapUpTask", taskId: "cb1", agentId: "a1", codeId: "resolved" });
+    expect(wrapup).toMatchObject({ durations: { waited: 4_000 } });
+    expect(queueViews(s.state, s.now).find((q) => q.queueId === "q-voice")?.stats).toMatchObject({
+      received: 1,
+      answered: 1,
+      answeredInTime: 1,
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { assertNever } from "../shared/assertNever.ts";
-import { disengage, moved, type Stage, without } from "../tasks/evolve.ts";
+import { disengage, enteringQueue, moved, type Stage, without } from "../tasks/evolve.ts";
 import type { Task } from "../tasks/state.ts";
 import type { TenantState } from "../tenant/state.ts";
 import type { CallbackEvent } from "./events.ts";
@@ -22,6 +22,8 @@ export function evolveCallback(state: TenantState, e: CallbackEvent): void {
       offers: 0,
       origin: "inbound",
       answeredAt: null,
+      enteredQueueAt: e.dueAt,
+      answeredInQueue: false,
       agents: [],
       call: null,
       variables: e.variables,
@@ -35,7 +37,7 @@ export function evolveCallback(state: TenantState, e: CallbackEvent): void {
       state.tasks.set(base.id, moved(base, { status: "scheduled", dueAt: e.dueAt }));
       state.timers.set("callback_due", base.id, e.dueAt);
     } else {
-      const queued = moved(base, { status: "queued", queuedAt: e.at });
+      const queued = moved(base, { status: "queued", queuedAt: e.at }, enteringQueue(state, e.queueId, e.at));
       state.tasks.set(queued.id, queued);
       state.waiting.add(queued);
     }
@@ -66,7 +68,11 @@ export function evolveCallback(state: TenantState, e: CallbackEvent): void {
       return;
     case "callback.due": {
       state.timers.clear("callback_due", task.id);
-      const queued = moved(task, { status: "queued", queuedAt: e.at });
+      const queued = moved(
+        task,
+        { status: "queued", queuedAt: e.at },
+        enteringQueue(state, task.queueId, e.at),
+      );
       state.tasks.set(task.id, queued);
       state.waiting.add(queued);
       return;

@@ -19,7 +19,10 @@ export interface ConversationRead {
   readonly seq: number;
 }
 
-/** SES-11: the conversation's sentiment reached the tenant threshold, or recovered from it. */
+/**
+ * SES-11: a scored customer message moved the conversation's sentiment level; `alert` says whether
+ * the level is at or below the tenant threshold.
+ */
 export interface SentimentChanged {
   readonly type: "conversation.sentiment_changed";
   readonly at: Instant;

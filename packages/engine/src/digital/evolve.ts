@@ -1,5 +1,5 @@
 import { assertNever } from "../shared/assertNever.ts";
-import { engage, moved, replacing, type Stage } from "../tasks/evolve.ts";
+import { engage, enteringQueue, moved, replacing, type Stage } from "../tasks/evolve.ts";
 import type { Engagement, Task } from "../tasks/state.ts";
 import type { TenantState } from "../tenant/state.ts";
 import type { DigitalEvent } from "./events.ts";
@@ -46,7 +46,7 @@ export function evolveDigital(state: TenantState, e: DigitalEvent): void {
       const queued = moved(
         task,
         { status: "queued", queuedAt: e.at },
-        { conversation: { ...c, sentimentAlert: false } },
+        { conversation: { ...c, sentimentAlert: false }, ...enteringQueue(state, task.queueId, e.at) },
       );
       state.tasks.set(task.id, queued);
       state.waiting.add(queued);

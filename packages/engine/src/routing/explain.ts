@@ -79,7 +79,12 @@ export function explainTask(s: TenantState, taskId: TaskId): TaskExplanation | n
     else {
       counts.available++;
       if (agent.load[task.channel] >= capacity) counts.atCapacity++;
-      else if (task.excluded.includes(agent.id) || task.declinedBy.includes(agent.id)) counts.excluded++;
+      else if (
+        task.excluded.includes(agent.id) ||
+        task.declinedBy.includes(agent.id) ||
+        (task.callback?.assignee != null && task.callback.assignee !== agent.id)
+      )
+        counts.excluded++;
     }
   }
   let position = 1;

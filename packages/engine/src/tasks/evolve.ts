@@ -13,6 +13,15 @@ import type { VoiceCall } from "../voice/state.ts";
 import type { TaskEvent } from "./events.ts";
 import type { Engagement, Task, TaskOf } from "./state.ts";
 
+/**
+ * The task enters a queue — a transfer, a callback's window opening, a chat re-opening: the
+ * queue counts it as received and its service level as of now (SUP-1).
+ */
+export function enteringQueue(state: TenantState, queueId: Task["queueId"], at: Instant) {
+  statsOf(state, queueId).received++;
+  return { enteredQueueAt: at, answeredInQueue: false } as const;
+}
+
 /** Removes an item from a list the state owns, in place. */
 function remove<T>(list: T[], item: T): void {
   const i = list.indexOf(item);
@@ -42,6 +51,8 @@ interface Changes {
   readonly entryPointId?: Task["entryPointId"];
   readonly agents?: readonly Engagement[];
   readonly answeredAt?: Instant | null;
+  readonly enteredQueueAt?: Instant;
+  readonly answeredInQueue?: boolean;
   readonly call?: VoiceCall | null;
   readonly variables?: TaskVariables;
   readonly conversation?: Conversation | null;
@@ -71,6 +82,8 @@ export function moved<S extends Task["status"]>(t: Task, stage: Stage<S>, change
     offers: stage.status === "offered" ? t.offers + 1 : t.offers,
     origin: t.origin,
     answeredAt: changes.answeredAt === undefined ? t.answeredAt : changes.answeredAt,
+    enteredQueueAt: changes.enteredQueueAt ?? t.enteredQueueAt,
+    answeredInQueue: changes.answeredInQueue ?? t.answeredInQueue,
     agents: changes.agents ?? t.agents,
     call: changes.call === undefined ? t.call : changes.call,
     variables: changes.variables ?? t.variables,
@@ -180,6 +193,8 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       offers: 0,
       origin: inbound ? "inbound" : "outdial",
       answeredAt: null,
+      enteredQueueAt: e.at,
+      answeredInQueue: !inbound,
       agents: [],
       call: null,
       variables: e.variables,
@@ -191,6 +206,7 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
     };
     if (inbound) {
       statsOf(state, e.queueId).received++;
+      // A new contact: statistics count its wait from now (set on `fresh` above).
       const task = moved(fresh, { status: "queued", queuedAt: e.at });
       state.tasks.set(task.id, task);
       state.waiting.add(task);
@@ -248,11 +264,11 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
     case "task.assigned": {
       // The offer's reservation becomes the owner's engagement: the load stays as it is.
       state.timers.clear("offer_timeout", task.id);
-      if (task.answeredAt === null) {
+      if (!task.answeredInQueue) {
         const stats = statsOf(state, task.queueId);
         stats.answered++;
         const threshold = state.config?.queues.get(task.queueId)?.serviceLevelSec ?? 0;
-        if (e.at - task.createdAt <= threshold * 1000) stats.answeredInTime++;
+        if (e.at - task.enteredQueueAt <= threshold * 1000) stats.answeredInTime++;
       }
       const owner: Engagement = { agentId: e.agentId, role: "owner", status: "active", since: e.at };
       state.tasks.set(
@@ -260,7 +276,11 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
         moved(
           task,
           { status: "assigned", agentId: e.agentId, assignedAt: e.at },
-          { agents: replacing(task.agents, owner), answeredAt: task.answeredAt ?? e.at },
+          {
+            agents: replacing(task.agents, owner),
+            answeredAt: task.answeredAt ?? e.at,
+            answeredInQueue: true,
+          },
         ),
       );
       if (agent) {
@@ -302,7 +322,7 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       return;
     case "task.canceled": {
       state.waiting.remove(task);
-      if (e.reason === "abandoned" && task.answeredAt === null) statsOf(state, task.queueId).abandoned++;
+      if (e.reason === "abandoned" && !task.answeredInQueue) statsOf(state, task.queueId).abandoned++;
       if (task.status === "offered") releaseOffer(state, task, agent);
       // An agent who transferred the call still wraps up their part (XFR-3, XFR-4).
       const wrapping = task.agents.find((g) => g.status === "wrapping");

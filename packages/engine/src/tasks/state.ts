@@ -69,6 +69,10 @@ interface TaskCommon {
   readonly origin: "inbound" | "outdial";
   /** When an agent first took it: the end of the customer's wait. */
   readonly answeredAt: Instant | null;
+  /** When it entered its current queue — arrival, a transfer, a callback's window: queue statistics count from here. */
+  readonly enteredQueueAt: Instant;
+  /** Whether an agent has taken it since it entered this queue. */
+  readonly answeredInQueue: boolean;
   /** Every agent with a part in it right now. */
   readonly agents: readonly Engagement[];
   /** The call's participants and legs, once a voice task is answered; null otherwise. */

@@ -44,7 +44,7 @@ export function queueViews(s: TenantState, now: Instant): QueueView[] {
     for (const key of s.waiting.inOrder(queue.id)) {
       waiting++;
       const task = s.tasks.get(key.id);
-      if (task) oldest = Math.min(oldest, task.createdAt);
+      if (task) oldest = Math.min(oldest, task.enteredQueueAt);
     }
     const stats = { ...(s.queueStats.get(queue.id) ?? zero()) };
     const handled = stats.answered + stats.abandoned;

@@ -62,4 +62,23 @@ describe("supervisor views", () => {
         .map((r) => `${r.agentId}:${r.to.type}`),
     ).toEqual(["a1:available", "a2:logged_out"]);
   });
+
+  it("SUP-1 a call transferred to a queue counts there from the moment it arrived", () => {
+    const s = given((s) => {
+      s.login("a1");
+      s.available("a1");
+      s.receive("c1");
+      s.accept("c1", "a1");
+      s.advance(120);
+      s.ok({
+        type: "TransferCall",
+        taskId: "c1",
+        agentId: "a1",
+        target: { kind: "queue", queueId: "q-sales" },
+      });
+      s.advance(10);
+    }).scenario;
+    const sales = view(s).queues.find((q) => q.queueId === "q-sales");
+    expect(sales).toMatchObject({ waiting: 1, longestWait: 10_000, stats: { received: 1, answered: 0 } });
+  });
 });

@@ -1,7 +1,16 @@
 import { refile } from "../agents/refile.ts";
 import { assertNever } from "../shared/assertNever.ts";
 import type { AgentId } from "../shared/ids.ts";
-import { disengage, engage, moved, replacing, type Stage, startWrapUp, without } from "../tasks/evolve.ts";
+import {
+  disengage,
+  engage,
+  enteringQueue,
+  moved,
+  replacing,
+  type Stage,
+  startWrapUp,
+  without,
+} from "../tasks/evolve.ts";
 import type { Engagement, Task } from "../tasks/state.ts";
 import type { TenantState } from "../tenant/state.ts";
 import type { CallTransferred, VoiceEvent } from "./events.ts";
@@ -165,6 +174,7 @@ function transferred(state: TenantState, task: Task, e: CallTransferred): void {
         entryPointId: to.entryPointId,
         excluded: [...new Set([...task.excluded, e.agentId])],
         ...(to.variables ? { variables: to.variables } : {}),
+        ...enteringQueue(state, to.queueId, e.at),
       },
     );
     state.tasks.set(task.id, queued);

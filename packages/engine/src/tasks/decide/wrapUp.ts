@@ -44,7 +44,8 @@ function wrappedUp(
     codeId,
     auto,
     durations: {
-      waited: (task.answeredAt ?? part.since) - task.createdAt,
+      // A callback's customer waits from its window, not from when it was scheduled.
+      waited: (task.answeredAt ?? part.since) - (task.callback?.window?.start ?? task.createdAt),
       handled: part.endedAt - part.since,
       wrappedUp: now - part.endedAt,
       total: now - task.createdAt,
