@@ -9,9 +9,11 @@ import { type AgentState, presenceValue, samePresence } from "./state.ts";
  * Returns the events to add after the task's own. A pending logout keeps new offers away
  * (see ReadyAgents), so none can be open when it applies.
  */
-export function applyPendingAfter(agent: AgentState, endingTask: TaskId, now: Instant): AgentEvent[] {
+export function applyPendingAfter(agent: AgentState, endingTask: TaskId | null, now: Instant): AgentEvent[] {
   const pending = agent.pending;
   if (!pending || agent.tasks.some((t) => t !== endingTask)) return [];
+  // A logout waits for open offers too (a pending logout keeps new ones away).
+  if (pending.type === "logged_out" && agent.offers.length > 0) return [];
   const from = presenceValue(agent.presence);
   // The agent chose it earlier; the system only carries it out.
   const actor = { kind: "agent", id: agent.id } as const;

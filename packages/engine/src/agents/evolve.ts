@@ -42,7 +42,9 @@ export function evolveAgent(state: TenantState, e: AgentEvent): void {
       agent.presence = toPresence(e.to, e.at);
       // Moving between idle codes keeps the idle period going (TMR-2).
       agent.idleSince = e.to.type !== "idle" ? null : e.from.type === "idle" ? agent.idleSince : e.at;
-      if (e.cause === "chosen" || e.cause === "pending_applied") agent.pending = null;
+      // A choice replaces the pending state — except a logout the system forced (CON-1, CON-6).
+      const forced = agent.pending?.type === "logged_out" && agent.pending.reasonCode !== undefined;
+      if (e.cause === "pending_applied" || (e.cause === "chosen" && !forced)) agent.pending = null;
       refile(state, agent);
       return;
     }

@@ -263,4 +263,21 @@ describe("callbacks", () => {
       answeredInTime: 1,
     });
   });
+
+  it("CB-2 a pending logout applies when a callback nobody answered frees the agent", () => {
+    const s = given(ready("a1"), (s) =>
+      s.ok({
+        type: "RequestWebCallback",
+        taskId: "w1",
+        entryPointId: "ep-callback",
+        name: "Per",
+        number: "+46707654321",
+      }),
+    ).scenario;
+    s.accept("w1", "a1");
+    s.ok({ type: "SetPendingAgentState", agentId: "a1", pending: { type: "logged_out" } });
+    const events = s.ok({ type: "LegFailed", taskId: "w1", partyId: "customer", cause: "no_answer" });
+    expect(kinds(events)).toContain("agent.logged_out");
+    expect(s.presence("a1").type).toBe("logged_out");
+  });
 });

@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   "HAS_ACTIVE_INTERACTIONS",
   "NOT_ENGAGED",
   "SUPERVISOR_LOGOUT_NOT_ALLOWED",
+  "FORCED_LOGOUT_PENDING",
   // desktop connection (CON-5): a fact about a login the tenant never gave out
   "UNKNOWN_LOGIN",
   // tasks and offers

@@ -292,6 +292,8 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
     case "task.ended": {
       if (task.status !== "assigned") return;
       const others = dropOthers(state, task, e.agentId, e.at);
+      // A conference request dies with the conversation (DIG-1).
+      const conversation = task.conversation && { ...task.conversation, conferenceRequest: null };
       const agents = startWrapUp(state, { ...task, agents: others }, e.agentId, e.at, e.autoWrapUpAt);
       state.tasks.set(
         task.id,
@@ -304,7 +306,7 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
             endedAt: e.at,
             endedBy: e.by,
           },
-          { agents },
+          { agents, conversation },
         ),
       );
       // The call is over: nothing of it is left to time.
@@ -346,7 +348,12 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       state.timers.clear("auto_wrap_up", task.id, e.agentId);
       disengage(state, agent, task, e.at);
       const agents = without(task.agents, e.agentId);
-      if (task.status === "wrapping" && agents.length === 0 && task.waitsUntil !== null) {
+      if (
+        task.status === "wrapping" &&
+        agents.length === 0 &&
+        task.waitsUntil !== null &&
+        task.waitsUntil > e.at
+      ) {
         // DIG-3: a closed persistent chat waits for the customer.
         const parked = { status: "parked", parkedAt: e.at, expiresAt: task.waitsUntil } as const;
         state.tasks.set(task.id, moved(task, parked, { agents, waitsUntil: null }));

@@ -1,3 +1,4 @@
+import { applyPendingAfter } from "../agents/afterLastInteraction.ts";
 import { callsBefore, presenceRequests } from "../agents/federation/onCall.ts";
 import { route } from "../routing/route.ts";
 import type { Decision } from "../shared/decision.ts";
@@ -63,11 +64,27 @@ export class Engine {
     const agents: AgentId[] = [];
     const tasks: TaskId[] = [];
     let everything = false;
+    const touch = (id: AgentId) => {
+      if (!agents.includes(id)) agents.push(id);
+    };
     for (const e of events) {
+      // Everyone on a task an event changes may have gained room: an owner's End frees its conferees.
+      const before = "taskId" in e && e.taskId !== null ? this.state.tasks.get(e.taskId) : undefined;
+      if (before) for (const part of before.agents) touch(part.agentId);
       evolve(this.state, e);
       if (e.type === "tenant.configured") everything = true;
-      if ("agentId" in e && e.agentId !== null && !agents.includes(e.agentId)) agents.push(e.agentId);
-      if ("taskId" in e && !tasks.includes(e.taskId)) tasks.push(e.taskId);
+      if ("agentId" in e && e.agentId !== null) touch(e.agentId);
+      if ("taskId" in e && e.taskId !== null && !tasks.includes(e.taskId)) tasks.push(e.taskId);
+    }
+    // A pending state applies once the agent's last task is gone, however it went — wrap-up, a
+    // callback nobody answered, leaving a conference, being dropped by the owner's End.
+    for (const id of agents) {
+      const agent = this.state.agents.get(id);
+      if (!agent?.pending || agent.tasks.length > 0) continue;
+      for (const e of applyPendingAfter(agent, null, at)) {
+        evolve(this.state, e);
+        out.push(e);
+      }
     }
     // FED-3: a call becoming active is a fact about the batch, whichever decider (accept, far-end
     // answer, transfer, conference, a timer) produced it, so it is derived here once, like routing,

@@ -164,4 +164,17 @@ describe("consult", () => {
         expect(s.task("c1")).toBeUndefined();
         expect(s.state.agents.get("a2" as never)?.tasks).toEqual([]);
       }));
+
+  it("CNS-5 AGT-5 a consulted agent who went to RONA meanwhile stays in RONA when the consult fails", () => {
+    const s = given(call.answered(), (s) => {
+      s.idle("a1");
+      s.login("a2");
+      s.available("a2");
+      s.receive("chat1", "ep-chat"); // offered to a2, who will miss it
+      s.advance(15);
+    }).scenario;
+    s.ok(consultRequested);
+    s.advance(20); // the chat times out first (RONA), then the consult
+    expect(s.presence("a2").type).toBe("rona");
+  });
 });

@@ -82,7 +82,11 @@ export function decideReconnected(
     agentId: agent.id,
     generation: agent.generation,
   };
-  const forced = agent.pending?.type === "logged_out" && agent.pending.reasonCode !== undefined;
+  // Only a logout the disconnect grace deferred is withdrawn; one for a lost phone stays (CON-6).
+  const forced =
+    agent.connection.status === "disconnected" &&
+    agent.pending?.type === "logged_out" &&
+    agent.pending.reasonCode !== undefined;
   if (!forced) return accept(restored);
   return accept<TenantEvent>(restored, {
     type: "agent.pending_state.set",

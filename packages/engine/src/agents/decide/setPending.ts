@@ -21,6 +21,8 @@ export function decideSetPending(
   if (isRejection(config)) return config;
   const agent = loggedInAgent(s, cmd.agentId);
   if (isRejection(agent)) return agent;
+  if (agent.pending?.type === "logged_out" && agent.pending.reasonCode !== undefined)
+    return reject("FORCED_LOGOUT_PENDING", "The system will log this agent out after the last interaction");
   let pending: PendingState | null = null;
   if (cmd.pending !== null) {
     if (!isEngaged(agent))

@@ -68,7 +68,7 @@ export function decideAnswerConference(
   const found = conversationOf(s, cmd.taskId);
   if (isRejection(found)) return found;
   const { task, conversation } = found;
-  if (conversation.conferenceRequest?.agentId !== cmd.agentId)
+  if (conversation.conferenceRequest?.agentId !== cmd.agentId || task.status !== "assigned")
     return reject("NO_CONFERENCE_REQUEST", `Agent ${cmd.agentId} has not been asked to join ${task.id}`);
   if (cmd.accept) {
     const noRoom = roomFor(s, task, cmd.agentId);

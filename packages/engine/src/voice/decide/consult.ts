@@ -151,6 +151,9 @@ function consultNumber(c: OnCall, cmd: StartConsult, raw: string, now: Instant):
   const number = dialable(raw);
   if (isRejection(number)) return number;
   const partyId = numberParty(number);
+  const already = c.call.parties.find((p) => p.id === partyId);
+  if (already && isUp(already))
+    return reject("CONSULT_TARGET_UNAVAILABLE", `${number} is already on this call`, { number });
   const consult: Consult = {
     by: cmd.agentId,
     partyId,
@@ -270,9 +273,12 @@ export function consultFailed(s: TenantState, task: Task, cause: LegCause, now: 
   const call = task.call;
   const consult = call?.consult;
   if (!call || !consult) return [];
-  const events: TenantEvent[] = consultClosed(task, call, "failed", cause, now);
+  const events: TenantEvent[] = [
+    ...consultClosed(task, call, "failed", cause, now),
+    ...ownerAloneEnds(s, task, { ...call, consult: null }, now),
+  ];
   const agent = consult.consulted === null ? undefined : s.agents.get(consult.consulted);
-  if (agent && s.config && agent.presence.type !== "idle") {
+  if (agent && s.config && agent.presence.type === "available") {
     const change: AgentStateChanged = {
       type: "agent.state.changed",
       at: now,

@@ -46,7 +46,8 @@ export function decideLegFailed(cmd: LegFailed, s: TenantState, now: Instant): D
     );
   }
   if (party.kind === "customer") return accept(...customerGone(s, task, call, "failed", cmd.cause, now));
-  return accept(left(task.id, party, "failed", cmd.cause, now));
+  if (party.agentId) return accept(...leaving(s, task, call, party.agentId, now));
+  return accept(...numberLeaves(s, task, call, party, "failed", cmd.cause, now));
 }
 
 /** The far end hung up. */
@@ -61,7 +62,7 @@ export function decideLegHungUp(cmd: LegHungUp, s: TenantState, now: Instant): D
       ...ownerAloneEnds(s, task, call, now),
     );
   if (party.agentId) return accept(...leaving(s, task, call, party.agentId, now));
-  return accept(left(task.id, party, "dropped", "hung_up", now));
+  return accept(...numberLeaves(s, task, call, party, "dropped", "hung_up", now));
 }
 
 /**
@@ -80,6 +81,15 @@ export function customerGone(
   const customer = partyOf(call, "customer" as Party["id"]);
   const events: TenantEvent[] =
     customer && isUp(customer) ? [left(task.id, customer, status, cause, now)] : [];
+  if (task.status === "queued" || task.status === "offered")
+    // Gone while transferred to an agent or a queue: the contact is abandoned there.
+    events.push({
+      type: "task.canceled",
+      at: now,
+      taskId: task.id,
+      reason: "abandoned",
+      agentId: task.status === "offered" ? task.offer.agentId : null,
+    });
   if (task.status !== "assigned") return events;
   const owner = task.agentId;
   const others = mainAgents(call).filter((p) => p.agentId !== owner);
@@ -88,4 +98,22 @@ export function customerGone(
     if (isUp(p) && p.kind !== "customer") events.push(left(task.id, p, "dropped", "call_ended", now));
   events.push(...callEnded(s, task, owner, "customer", now));
   return events;
+}
+
+/** A conferenced number leaves; after the customer has gone that may leave the owner alone (CNF-6). */
+function numberLeaves(
+  s: TenantState,
+  task: Task,
+  call: VoiceCall,
+  party: Party,
+  status: "dropped" | "failed",
+  cause: "hung_up" | LegFailed["cause"],
+  now: Instant,
+): TenantEvent[] {
+  const gone = left(task.id, party, status, cause, now);
+  const after: VoiceCall = {
+    ...call,
+    parties: call.parties.map((p) => (p.id === party.id ? { ...p, leg: gone.leg } : p)),
+  };
+  return [gone, ...(call.consult ? [] : ownerAloneEnds(s, task, after, now))];
 }

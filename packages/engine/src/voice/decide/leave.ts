@@ -37,8 +37,22 @@ export function leaving(
   const owner = task.status === "assigned" ? task.agentId : null;
   let next = owner;
   if (owner === agentId) {
-    const longest = [...others].sort((a, b) => (a.joinedAt ?? now) - (b.joinedAt ?? now))[0];
+    const agents = others.filter((p) => p.kind === "agent");
+    const longest = [...agents].sort((a, b) => (a.joinedAt ?? now) - (b.joinedAt ?? now))[0];
     next = longest?.agentId ?? null;
+    if (!next) {
+      // No agent to hand over to: the owner's leaving ends the call for the others (CALL-4).
+      for (const p of call.parties)
+        if (isUp(p) && p.id !== me?.id && p.id !== call.consult?.partyId)
+          events.push(
+            left(task.id, p, "dropped", p.kind === "customer" ? "ended_by_agent" : "call_ended", now),
+          );
+      return [
+        ...events,
+        ...consultClosed(task, call, "ended", "call_ended", now),
+        ...callEnded(s, task, agentId, "agent", now),
+      ];
+    }
     if (next)
       events.push({
         type: "task.owner_changed",

@@ -47,7 +47,7 @@ export const mainSide = (c: OnCall): Party | undefined =>
 const conferenceGoesOn = (call: VoiceCall, me: Party): boolean =>
   call.parties.filter(
     (p) =>
-      p.kind === "agent" &&
+      p.kind !== "customer" &&
       p.bridge === "main" &&
       p.id !== me.id &&
       p.leg.status !== "dropped" &&
