@@ -64,16 +64,14 @@ export class Engine {
     const agents: AgentId[] = [];
     const tasks: TaskId[] = [];
     let everything = false;
-    const touch = (id: AgentId) => {
-      if (!agents.includes(id)) agents.push(id);
-    };
     for (const e of events) {
       // Everyone on a task an event changes may have gained room: an owner's End frees its conferees.
       const before = "taskId" in e && e.taskId !== null ? this.state.tasks.get(e.taskId) : undefined;
-      if (before) for (const part of before.agents) touch(part.agentId);
+      if (before)
+        for (const part of before.agents) if (!agents.includes(part.agentId)) agents.push(part.agentId);
       evolve(this.state, e);
       if (e.type === "tenant.configured") everything = true;
-      if ("agentId" in e && e.agentId !== null) touch(e.agentId);
+      if ("agentId" in e && e.agentId !== null && !agents.includes(e.agentId)) agents.push(e.agentId);
       if ("taskId" in e && e.taskId !== null && !tasks.includes(e.taskId)) tasks.push(e.taskId);
     }
     // A pending state applies once the agent's last task is gone, however it went — wrap-up, a
