@@ -109,8 +109,9 @@ export function judge(task: Task, agentId: AgentId, action: CallAction): Rejecti
     if (!myConsult) return reject("NO_CONSULT", "No consult is in progress");
     if (myConsult.leg.status !== "connected")
       return reject("CONSULT_NOT_ANSWERED", "The consulted party is not connected");
-    // CALL-3: only with nobody on hold on the customer's side — as after the customer left (CNS-10).
-    return customerUp
+    // CALL-3: only with nobody on hold on the customer's side — as after the customer left (CNS-10);
+    // consulting from a conference, that side is the agent's own line.
+    return customerUp || held(partyOf(seat.call, agentParty(agentId)))
       ? reject("WOULD_HOLD_BOTH_LEGS", "The customer and the consult leg are never both on hold")
       : null;
   }
@@ -178,6 +179,7 @@ export function judge(task: Task, agentId: AgentId, action: CallAction): Rejecti
         return reject("CONSULT_IN_PROGRESS", "End the consult or transfer through it");
       return null;
     case "leave_conference":
+      if (myConsult) return reject("CONSULT_IN_PROGRESS", "End the consult first");
       return seat.conference || seat.postCall
         ? null
         : reject("NOT_IN_CONFERENCE", "Leave conference is only for a conference");

@@ -178,7 +178,8 @@ function consultingSideHeld(call: VoiceCall): boolean {
   if (!by) return false;
   const me = partyOf(call, agentParty(by));
   const othersOnMain = mainAgents(call).filter((p) => p.agentId !== by).length > 0;
-  const side = me && othersOnMain ? me : partyOf(call, "customer" as never);
+  // The agent's own line stays their side once held, even if the conference empties meanwhile.
+  const side = me && (othersOnMain || me.leg.status === "held") ? me : partyOf(call, "customer" as never);
   return side?.leg.status === "held";
 }
 
@@ -237,7 +238,11 @@ export function ownerAloneEnds(s: TenantState, task: Task, call: VoiceCall, now:
   if (customer && isUp(customer)) return [];
   const others = mainAgents(call).filter((p) => p.agentId !== task.agentId);
   if (others.length > 0) return [];
-  return callEnded(s, task, task.agentId, "customer", now);
+  const own = partyOf(call, agentParty(task.agentId));
+  return [
+    ...(own && isUp(own) ? [left(task.id, own, "dropped", "call_ended", now)] : []),
+    ...callEnded(s, task, task.agentId, "customer", now),
+  ];
 }
 
 /**

@@ -42,7 +42,9 @@ export function onCall(
  * two-party call, the agent's own line in a conference (the others keep talking).
  */
 export const mainSide = (c: OnCall): Party | undefined =>
-  c.me && c.me.bridge === "main" && conferenceGoesOn(c.call, c.me) ? c.me : c.customer;
+  c.me && c.me.bridge === "main" && (c.me.leg.status === "held" || conferenceGoesOn(c.call, c.me))
+    ? c.me
+    : c.customer;
 
 const conferenceGoesOn = (call: VoiceCall, me: Party): boolean =>
   call.parties.filter(
