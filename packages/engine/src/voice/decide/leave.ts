@@ -26,11 +26,15 @@ function autoWrapUpAt(s: TenantState, agentId: AgentId, now: Instant): Instant |
 export function leaving(
   s: TenantState,
   task: Task,
-  call: VoiceCall,
+  callBefore: VoiceCall,
   agentId: AgentId,
   now: Instant,
 ): TenantEvent[] {
-  const events: TenantEvent[] = [];
+  let call = callBefore;
+  // An agent who goes (a device failing, say) takes their own consult along.
+  const events: TenantEvent[] =
+    call.consult?.by === agentId ? consultClosed(task, call, "ended", "consult_ended", now) : [];
+  if (call.consult?.by === agentId) call = { ...call, consult: null };
   const me = call.parties.find((p) => p.id === agentParty(agentId));
   if (me && isUp(me)) events.push(left(task.id, me, "dropped", "left_conference", now));
   const others = mainAgents(call).filter((p) => p.agentId !== agentId);
@@ -43,7 +47,7 @@ export function leaving(
     if (!next) {
       // No agent to hand over to: the owner's leaving ends the call for the others (CALL-4).
       for (const p of call.parties)
-        if (isUp(p) && p.id !== me?.id && p.id !== call.consult?.partyId)
+        if (isUp(p) && p.id !== me?.id && p.id !== callBefore.consult?.partyId)
           events.push(
             left(task.id, p, "dropped", p.kind === "customer" ? "ended_by_agent" : "call_ended", now),
           );
@@ -68,8 +72,9 @@ export function leaving(
   }
   const customer = call.parties.find((p) => p.kind === "customer");
   const last = others.length === 1 ? others[0] : undefined;
-  if (last && next && !(customer && isUp(customer))) {
-    // CNF-6: post call ends when one participant is left.
+  if (last && next && !(customer && isUp(customer)) && !call.consult) {
+    // CNF-6: post call ends when one participant is left — a consult in progress is another one,
+    // and the agent keeps it as in CNS-10.
     events.push(left(task.id, last, "dropped", "call_ended", now), ...callEnded(s, task, next, "agent", now));
   }
   return events;
