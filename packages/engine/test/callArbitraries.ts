@@ -8,7 +8,6 @@ import { variableOf } from "../src/variables/values.ts";
 import { dialable } from "../src/voice/decide/dial.ts";
 import { allowedActions, type CallAction } from "../src/voice/rules.ts";
 import { isUp, type Party, upParties } from "../src/voice/state.ts";
-import { commandTripsKnownBug, numberOnCall, reportTripsKnownBug } from "./callInvariants.ts";
 import { capacityOf } from "./invariants.ts";
 
 /**
@@ -35,7 +34,12 @@ const GOOD_NUMBERS = ["+46 8 123 456 78", "+46701234567", "+14155550100", "55512
 /** A number that dials: one of the formats above, or one of many local numbers, so conferences can grow. */
 const goodNumber = (n: number): string =>
   n % 3 === 0 ? (pick(GOOD_NUMBERS, n >> 2) ?? "5551234") : `555${1000 + ((n >> 2) % 9000)}`;
-/** A number that dials and is not on the call yet (`numberOnCall`). */
+/** Whether the dialled number is already a party of the call: consulting it again is refused. */
+const numberOnCall = (task: Task | undefined, number: string): boolean =>
+  task?.call?.parties.some((p) => p.kind === "dial_number" && isUp(p) && p.id === `number:${number}`) ??
+  false;
+
+/** A number that dials and is not on the call yet, so consults mostly reach someone new. */
 const freshNumber = (task: Task | undefined, n: number): string => {
   for (let i = 0; i < 8; i++) {
     const number = goodNumber(n + i * 4);
@@ -246,15 +250,8 @@ function pairs(s: TenantState): { task: Task; agentId: string }[] {
  * The task and agent a step acts on: six times in ten a pair the rules allow the action for, if
  * there is one; two in ten an agent on the biggest call, allowed or not (conferences at CNF-1's
  * limit get pushed past it); else any agent on a call, in wrap-up now and then; blind, pool ids.
- * A command that would trip a known engine bug (`commandTripsKnownBug`) is made a nonsense one.
  */
 function onCall(s: TenantState, step: Extract<CallStep, { a: number }>, action: CallAction | null) {
-  const at = pickOnCall(s, step, action);
-  const task = s.tasks.get(at.taskId as never);
-  return action && task && commandTripsKnownBug(task, at.agentId, action) ? { ...at, agentId: "ghost" } : at;
-}
-
-function pickOnCall(s: TenantState, step: Extract<CallStep, { a: number }>, action: CallAction | null) {
   if (step.blind)
     return {
       taskId: pick([...s.tasks.keys(), "c1", "nope"], step.a) ?? "nope",
@@ -328,7 +325,7 @@ function consultTarget(s: TenantState, task: Task | undefined, self: string, b: 
           pick(["ep-voice", "ep-sales", "ep-overflow", "ep-closed", "ep-out", "ep-nope"], b) ?? "ep-voice",
       };
     case 12: {
-      // An expert already on the call would be a number consulted twice (`numberOnCall`).
+      // An expert already on the call would be refused; mostly pick one who is not.
       const expertId = pick(["x1", "x2", "x3", "x9"], b) ?? "x1";
       const phone = s.config?.config.directory?.find((x) => x.id === expertId)?.workPhone;
       const key = phone === undefined ? null : dialable(phone);
@@ -382,39 +379,18 @@ function transferTarget(s: TenantState, task: Task | undefined, self: string, b:
   }
 }
 
-/**
- * A party of a call for the far end to report on: alerting ones first for answers and failures.
- * Reports that would trip a known engine bug are left out (`reportTripsKnownBug`).
- */
-function farEnd(
-  s: TenantState,
-  step: Extract<CallStep, { a: number }>,
-  prefer: (p: Party) => boolean,
-  report?: "LegFailed" | "LegHungUp",
-) {
-  const fine = (t: Task) => (p: Party) => report === undefined || !reportTripsKnownBug(t, p, report);
-  const at = pickFarEnd(s, step, prefer, fine);
-  const task = s.tasks.get(at.taskId as never);
-  const party = task?.call?.parties.find((p) => p.id === at.partyId);
-  return task && party && !fine(task)(party) ? { ...at, partyId: "number:999" } : at;
-}
-
-function pickFarEnd(
-  s: TenantState,
-  step: Extract<CallStep, { a: number }>,
-  prefer: (p: Party) => boolean,
-  fine: (t: Task) => (p: Party) => boolean,
-) {
+/** A party of a call for the far end to report on: alerting ones first for answers and failures. */
+function farEnd(s: TenantState, step: Extract<CallStep, { a: number }>, prefer: (p: Party) => boolean) {
   const follow = step.c % 5 !== 0;
   const calls = callsOf(s).filter((t) => t.call?.parties.some(isUp));
-  const fitting = calls.filter((t) => t.call?.parties.some((p) => prefer(p) && fine(t)(p)));
+  const fitting = calls.filter((t) => t.call?.parties.some(prefer));
   const task = step.blind ? undefined : pick(follow && fitting.length > 0 ? fitting : calls, step.a);
   if (!task?.call)
     return {
       taskId: pick([...s.tasks.keys(), "nope"], step.a) ?? "nope",
       partyId: pick(["customer", "agent:a1", "number:5551234", "number:999"], step.b) ?? "customer",
     };
-  const parties = task.call.parties.filter(fine(task));
+  const parties = task.call.parties;
   const preferred = parties.filter(prefer);
   const list = follow && preferred.length > 0 ? preferred : parties;
   return { taskId: task.id as string, partyId: (pick(list, step.b)?.id as string) ?? "customer" };
@@ -554,11 +530,11 @@ export function toCallCommand(s: TenantState, step: CallStep): Cmd | null {
     case "legFailed":
       return {
         type: "LegFailed",
-        ...farEnd(s, step, (p) => p.leg.status === "alerting", "LegFailed"),
+        ...farEnd(s, step, (p) => p.leg.status === "alerting"),
         cause: pick(LEG_FAILURES, c) ?? "busy",
       };
     case "legHungUp":
-      return { type: "LegHungUp", ...farEnd(s, step, isUp, "LegHungUp") };
+      return { type: "LegHungUp", ...farEnd(s, step, isUp) };
     default: {
       const action = ACTION[kind];
       const at = onCall(s, step, action);

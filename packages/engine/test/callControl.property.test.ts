@@ -10,7 +10,7 @@ import { initialState, type TenantState } from "../src/tenant/state.ts";
 import { CALL_ACTIONS } from "../src/voice/rules.ts";
 import { upParties } from "../src/voice/state.ts";
 import { type CallStep, callSteps, prelude, preludeCommands, toCallCommand } from "./callArbitraries.ts";
-import { CallWatch, callActionOf, checkAgreement, checkCallEvents, checkCalls } from "./callInvariants.ts";
+import { callActionOf, checkAgreement, checkCallEvents, checkCalls } from "./callInvariants.ts";
 import {
   type Barred,
   checkBarred,
@@ -34,9 +34,8 @@ import { Scenario, T0 } from "./scenario.ts";
  * (callInvariants.ts) and the Engine-I invariants (invariants.ts) are checked; at the end the log
  * replays to the same state.
  *
- * The engine bugs this found, which together failed it on every run, are excused, narrowly, in
- * callInvariants.ts (`KNOWN_BUGS`, each a TODO(engine)); `PARLEY_PROPERTY_STRICT=1` turns the
- * excuses off, `PARLEY_PROPERTY_STRICT=name,…` some of them.
+ * Engine bugs it found that are not fixed yet are excused, narrowly, in callInvariants.ts
+ * (`known`, each a TODO(engine)); `PARLEY_PROPERTY_STRICT=1` turns the excuses off.
  *
  * Defaults: 50 runs of 230–270 steps, over 10,000 steps per CI run. For a soak:
  * `PARLEY_PROPERTY_RUNS=2000 npx vitest run packages/engine/test/callControl.property.test.ts`;
@@ -130,7 +129,6 @@ class Checked {
   private readonly callMirror = initialState();
   /** Who may never get each task: the commands' exclusions, declines, and who transferred it to a queue. */
   private readonly barred: Barred = new Map();
-  private readonly watch = new CallWatch();
   readonly effective: Action[] = [];
   readonly lines: string[] = [];
 
@@ -205,7 +203,7 @@ class Checked {
       ...checkCallEvents(this.callMirror, events),
       ...engineChecks(s.state),
       ...checkBarred(s.state, this.barred),
-      ...checkCalls(s.state, this.watch),
+      ...checkCalls(s.state),
     );
     if (json(this.mirror) !== json(s.state))
       problems.push("the fold of the events so far differs from the live state");

@@ -8,7 +8,6 @@ import type { TenantState } from "../src/tenant/state.ts";
 import { allowedActions, type CallAction } from "../src/voice/rules.ts";
 import {
   agentParty,
-  type Consult,
   CUSTOMER,
   customerOf,
   isUp,
@@ -42,192 +41,20 @@ type Cmd = Plain<Command>;
 const heldLeg = (p: Party | undefined): boolean => p?.leg.status === "held";
 
 /**
- * Engine bugs this test found. Together they failed it on every run, so each is excused — as
- * narrowly as its shape allows, every check still running — until it is fixed: those that leave
- * the state beyond judging by not generating the command or far-end report that trips them
- * (`commandTripsKnownBug`, `reportTripsKnownBug`, `numberOnCall`, used by callArbitraries.ts),
- * the others in the check that reports them (`known`). Each is a TODO(engine).
- * `PARLEY_PROPERTY_STRICT=1` runs without any excuse; `PARLEY_PROPERTY_STRICT=staleAgentLeg,…`
- * without the ones named.
+ * Engine bugs this test found and that are not fixed yet, each excused in the check that reports
+ * it as narrowly as its shape allows — every check still runs. Each is a TODO(engine).
+ * `PARLEY_PROPERTY_STRICT=1` runs without the excuses.
  */
-export const KNOWN_BUGS = [
-  "staleAgentLeg",
-  "orphanedConsult",
-  "consultOutlivesCall",
-  "wrappingOwnerHangsUp",
-  "numberConsultedTwice",
-  "transferredNumberRinging",
-  "numberConferenceHoldsBoth",
-  "consultingSideLost",
-  "holdConsultPostCall",
-  "customerRejoins",
-  "callOutlivesLastOther",
-] as const;
-type KnownBug = (typeof KNOWN_BUGS)[number];
-const strict = new Set((process.env.PARLEY_PROPERTY_STRICT ?? "").split(","));
-/** Bugs fixed since this test found them: never excused again (their excuse code can go). */
-const FIXED: readonly KnownBug[] = [
-  "staleAgentLeg",
-  "numberConsultedTwice",
-  "numberConferenceHoldsBoth",
-  "customerRejoins",
-  "callOutlivesLastOther",
-  "orphanedConsult",
-  "holdConsultPostCall",
-  "wrappingOwnerHangsUp",
-  "consultOutlivesCall",
-  "consultingSideLost",
-];
-export const excused = (bug: KnownBug): boolean =>
-  !strict.has("1") && !strict.has(bug) && !FIXED.includes(bug);
-
-/** Main-bridge parties up besides `partyId`, longest present first: whom `leaving` hands over to. */
-const othersOnMain = (call: VoiceCall, partyId: string): Party[] =>
-  upParties(call)
-    .filter((p) => p.bridge === "main" && p.kind !== "customer" && p.id !== partyId)
-    .sort((a, b) => (a.joinedAt ?? 0) - (b.joinedAt ?? 0));
-
-/**
- * Whether this agent leaving the call (`leaving`: Leave conference, End by a non-owner, the
- * agent's leg hanging up) trips a known bug.
- *
- * - TODO(engine) staleAgentLeg: `leaving` hands an owner's control to the party present
- *   longest, which may be a dial number or nobody; then the owner's leg is dropped and nothing
- *   else happens: the owner stays on the task — voice line held, every control offered — on a
- *   call they are no longer on, and the customer may be connected to nobody.
- * - TODO(engine) orphanedConsult: an agent may leave — Leave conference is allowed mid-consult,
- *   unlike End — while their own consult is in progress. The consult stays, started by someone
- *   no longer on the call: nobody can end it, nobody else can consult, the consulted party rings
- *   on or waits held (the customer held too once someone holds the call), into wrap-up.
- * - TODO(engine) consultOutlivesCall (CNF-6): after the customer left a conference, the
- *   second-last agent leaving ends the call though the last one's consult is in progress — two
- *   participants left, not one — and the consult is not closed: the consulted party rings on
- *   into wrap-up and after, a consulted agent is let go without routing noticing (RTE-1).
- */
-function leavingTripsKnownBug(task: Task, agentId: string): boolean {
-  const call = task.call;
-  const part = engagementOf(task, agentId as AgentId);
-  if (!call || part?.status !== "active") return false;
-  const others = othersOnMain(call, agentParty(agentId as AgentId));
-  const customer = customerOf(call);
-  return (
-    (part.role === "owner" && !others[0]?.agentId && excused("staleAgentLeg")) ||
-    (call.consult?.by === agentId && excused("orphanedConsult")) ||
-    (call.consult !== null &&
-      others.length === 1 &&
-      customer !== undefined &&
-      !isUp(customer) &&
-      excused("consultOutlivesCall"))
-  );
-}
-
-/** Whether a call-control command would trip a known bug; the generator leaves it out. */
-export function commandTripsKnownBug(task: Task, agentId: string, action: CallAction): boolean {
-  const owner = task.status === "assigned" && task.agentId === agentId;
-  return (
-    (action === "leave_conference" || (action === "end" && !owner)) && leavingTripsKnownBug(task, agentId)
-  );
-}
-
-/**
- * Whether a far-end report on this party would trip a known bug; the generator leaves it out.
- *
- * - TODO(engine) staleAgentLeg, also: `LegFailed` on an agent's own (non-consult) leg only
- *   marks it failed; the agent's part goes on as above.
- * - TODO(engine) wrappingOwnerHangsUp: when the call ends by `ownerAloneEnds` (the consult ends
- *   after the customer left, CNS-10) the owner's own leg stays up; that leg hanging up then runs
- *   `leaving` for an owner in wrap-up, which removes the part as `task.agent_left` — no wrap-up,
- *   a task with no parts left, and an auto wrap-up timer that never clears (`tick` throws).
- * - `LegHungUp` on an agent's own leg runs `leaving`: see `leavingTripsKnownBug`.
- */
-export function reportTripsKnownBug(task: Task, p: Party, report: "LegFailed" | "LegHungUp"): boolean {
-  const call = task.call;
-  const part = p.agentId ? engagementOf(task, p.agentId) : undefined;
-  if (!call || !part || !isUp(p) || p.id === call.consult?.partyId) return false;
-  if (part.status === "wrapping") return excused("wrappingOwnerHangsUp");
-  if (report === "LegFailed") return excused("staleAgentLeg");
-  return leavingTripsKnownBug(task, p.agentId as string);
-}
-
-/**
- * Whether consulting this number trips a known bug; the generator leaves it out.
- * TODO(engine) numberConsultedTwice: consulting a number already on the call (conferenced)
- * joins a new party with the same id, which replaces the one in the conference — that leg is
- * gone without a `participant.left`. A consult to an agent on the call is refused.
- */
-export const numberOnCall = (task: Task | undefined, number: string): boolean =>
-  excused("numberConsultedTwice") &&
-  (task?.call?.parties.some((p) => p.kind === "dial_number" && isUp(p) && p.id === `number:${number}`) ??
-    false);
-
-/** What the checks remember between steps. */
-export class CallWatch {
-  /** Consults (`task@startedAt`) that `known.numberConferenceHoldsBoth` left with both legs held. */
-  readonly heldBoth = new Set<string>();
-}
+const strict = process.env.PARLEY_PROPERTY_STRICT === "1";
 
 const known = {
   /**
    * TODO(engine) transferredNumberRinging: a blind transfer to a dial number (XFR-1) puts the
    * number on the customer's bridge `alerting` and the task into wrap-up at once; nothing ends
-   * that leg, so it rings on through wrap-up and is left alerting when the task goes.
+   * that leg, so it rings on through wrap-up and is left alerting when the task goes. Releasing
+   * handed-off legs when the number answers would settle it.
    */
-  transferredNumberRinging: (p: Party): boolean =>
-    excused("transferredNumberRinging") && p.kind === "dial_number" && p.bridge === "main",
-  /**
-   * TODO(engine) numberConferenceHoldsBoth (CALL-3): in a conference of the customer, one agent
-   * and dial numbers, a consult holds the customer — `mainSide` counts only agents as others who
-   * keep talking — but when the consult answers, `consultingSideHeld` counts the numbers too,
-   * finds the agent's own line not held, and puts the consult leg on hold: customer and consult
-   * both held. Seen in such a call (besides the consulting agent only numbers on the main
-   * bridge), and excused for that consult from then on.
-   */
-  numberConferenceHoldsBoth(task: Task, call: VoiceCall, consult: Consult, watch: CallWatch): boolean {
-    if (!excused("numberConferenceHoldsBoth")) return false;
-    const key = `${task.id}@${consult.startedAt}`;
-    const others = othersOnMain(call, agentParty(consult.by));
-    if (others.length > 0 && others.every((p) => p.kind === "dial_number")) watch.heldBoth.add(key);
-    return watch.heldBoth.has(key);
-  },
-  /**
-   * TODO(engine) consultingSideLost (CALL-3): an agent consulting from a conference holds their
-   * own line; when the conference ends under them (the others leave), `mainSide` and
-   * `consultingSideHeld` switch to the customer's leg, so the own line stays held — and the
-   * consult leg is held too on Resume or when it answers. True while no other agent is left on
-   * the main bridge.
-   */
-  consultingSideLost: (call: VoiceCall, by: AgentId): boolean =>
-    excused("consultingSideLost") && !othersOnMain(call, agentParty(by)).some((p) => p.agentId),
-  /**
-   * TODO(engine) holdConsultPostCall (CALL-3): after the customer left a conference, an agent
-   * consulting from it (own line held) may still Hold consult — the rule only asks whether the
-   * customer is up, as fits a two-party call (CNS-10) — and then holds both of their legs.
-   */
-  holdConsultPostCall: (call: VoiceCall): boolean =>
-    excused("holdConsultPostCall") && customerOf(call) !== undefined && !isUp(customerOf(call) as Party),
-  /**
-   * TODO(engine) customerRejoins: the customer hanging up while a transferred call waits in a
-   * queue or rings an agent leaves the task queued or offered, customer gone; the agent who
-   * accepts it gets the customer's leg `connected` again. Excused in the accept's own events.
-   */
-  customerRejoins: (earlier: readonly TenantEvent[], taskId: string): boolean =>
-    excused("customerRejoins") && earlier.some((x) => x.type === "task.assigned" && x.taskId === taskId),
-  /**
-   * TODO(engine) callOutlivesLastOther (CNF-6): after the customer left, a call ends when an
-   * agent leaving leaves one participant — but not when the last other one was a number hanging
-   * up or failing, or a consult failing (no answer, busy: CNS-10 then CNS-5); the owner stays
-   * alone on the call (and loses the wrap-up CNS-10 offered, until pressing End). True when the
-   * participant who went last was such a one.
-   */
-  callOutlivesLastOther(call: VoiceCall): boolean {
-    // A party's every change moves it to the end of `parties`: the last one down went last.
-    const last = call.parties.filter((p) => !isUp(p) && p.kind !== "customer").at(-1);
-    return (
-      excused("callOutlivesLastOther") &&
-      last !== undefined &&
-      (last.kind === "dial_number" || (last.bridge === "consult" && last.leg.status === "failed"))
-    );
-  },
+  transferredNumberRinging: (p: Party): boolean => !strict && p.kind === "dial_number" && p.bridge === "main",
 };
 
 /** The call-control action a command asks for, judged on the state before it; null for other commands. */
@@ -322,17 +149,16 @@ export function checkAgreement(
 }
 
 /** CALL-3: the consult leg is never held together with the consulting side. */
-function checkLegsHeld(task: Task, call: VoiceCall, watch: CallWatch): string[] {
+function checkLegsHeld(task: Task, call: VoiceCall): string[] {
   const consult = call.consult;
   const consulted = consult ? partyOf(call, consult.partyId) : undefined;
   if (!consult || !heldLeg(consulted)) return [];
   const out: string[] = [];
-  if (heldLeg(customerOf(call)) && !known.numberConferenceHoldsBoth(task, call, consult, watch))
+  if (heldLeg(customerOf(call)))
     out.push(`${task.id}: the customer leg and the consult leg (${consult.partyId}) are both held`);
   const mine = partyOf(call, agentParty(consult.by));
   if (mine?.bridge === "main" && heldLeg(mine))
-    if (!known.consultingSideLost(call, consult.by) && !known.holdConsultPostCall(call))
-      out.push(`${task.id}: ${consult.by}'s own line and the consult leg (${consult.partyId}) are both held`);
+    out.push(`${task.id}: ${consult.by}'s own line and the consult leg (${consult.partyId}) are both held`);
   return out;
 }
 
@@ -455,7 +281,7 @@ function checkVoiceTimers(s: TenantState): string[] {
 }
 
 /** Every check on the calls of a state at rest. */
-export function checkCalls(s: TenantState, watch: CallWatch): string[] {
+export function checkCalls(s: TenantState): string[] {
   const out: string[] = [];
   for (const task of s.tasks.values()) {
     out.push(...checkEngagements(s, task));
@@ -464,23 +290,18 @@ export function checkCalls(s: TenantState, watch: CallWatch): string[] {
     const up = upParties(call);
     if (up.length > MAX_PARTICIPANTS)
       out.push(`${task.id} has ${up.length} participants up (CNF-1 allows ${MAX_PARTICIPANTS})`);
-    out.push(
-      ...checkLegsHeld(task, call, watch),
-      ...checkConsultButtons(task, call),
-      ...checkAlerting(task, call),
-    );
+    out.push(...checkLegsHeld(task, call), ...checkConsultButtons(task, call), ...checkAlerting(task, call));
     // CNF-6: after the customer left, the call ends when one participant is left.
     const customer = customerOf(call);
     if (task.status === "assigned" && customer && !isUp(customer) && up.length < 2)
-      if (!known.callOutlivesLastOther(call))
-        out.push(`${task.id}: the customer left and the call goes on with [${up.map((p) => p.id)}] alone`);
+      out.push(`${task.id}: the customer left and the call goes on with [${up.map((p) => p.id)}] alone`);
   }
   out.push(...checkVoiceTimers(s));
   return out;
 }
 
 /** Leg events follow a leg's life: a party leaves or changes only while up; the customer never comes back. */
-function checkLegEvent(task: Task | undefined, e: TenantEvent, earlier: readonly TenantEvent[]): string[] {
+function checkLegEvent(task: Task | undefined, e: TenantEvent): string[] {
   if (
     e.type !== "participant.joined" &&
     e.type !== "participant.leg_changed" &&
@@ -494,7 +315,7 @@ function checkLegEvent(task: Task | undefined, e: TenantEvent, earlier: readonly
       ? []
       : [`${e.type} for ${id} on ${e.taskId}, whose leg is ${party?.leg.status ?? "absent"}`];
   if (party && isUp(party) && id !== CUSTOMER) return [`${id} joins ${e.taskId} while already on it`];
-  if (party && !isUp(party) && id === CUSTOMER && !known.customerRejoins(earlier, e.taskId))
+  if (party && !isUp(party) && id === CUSTOMER)
     return [`the customer of ${e.taskId} comes back after leaving`];
   return [];
 }
@@ -507,7 +328,7 @@ function checkLegEvent(task: Task | undefined, e: TenantEvent, earlier: readonly
  */
 export function checkCallEvents(mirror: TenantState, events: readonly TenantEvent[]): string[] {
   const out: string[] = [];
-  for (const [i, e] of events.entries()) {
+  for (const [_i, e] of events.entries()) {
     const task = "taskId" in e ? mirror.tasks.get(e.taskId) : undefined;
     if (e.type === "task.wrapup") {
       const part = task && engagementOf(task, e.agentId);
@@ -518,7 +339,7 @@ export function checkCallEvents(mirror: TenantState, events: readonly TenantEven
     }
     if (e.type === "task.ended" && (task?.status !== "assigned" || task.agentId !== e.agentId))
       out.push(`${e.taskId} ended for ${e.agentId}, who is not its owner`);
-    out.push(...checkLegEvent(task, e, events.slice(0, i)));
+    out.push(...checkLegEvent(task, e));
     evolve(mirror, e);
     const ringing = task?.call && !mirror.tasks.has(task.id) ? ringingAfterTheCall(task.call) : [];
     if (ringing.length > 0) out.push(`${task?.id} left the state with [${ringing}] still alerting`);
