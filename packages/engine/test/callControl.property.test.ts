@@ -343,15 +343,27 @@ describe("call-control invariants", () => {
     () => {
       const tally: Tally = { steps: 0, rejected: 0, largest: 0, seen: new Map() };
       // No shrinking by fast-check (its chained arrays shrink slowly): `minimize` cuts the failing run.
-      const run = fc.check(
-        fc.property(prelude, callSteps(STEPS), (agents, steps) => play(agents, steps, tally)),
-        {
-          numRuns: RUNS,
-          endOnFailure: true,
-          ...(SEED ? { seed: Number(SEED) } : {}),
-          ...(PATH ? { path: PATH } : {}),
-        },
-      );
+      const covering = RUNS >= 50 && !SEED;
+      const unreached = () => [
+        ...(tally.largest === 8 ? [] : ["eight participants"]),
+        ...REACHED.filter((key) => !tally.seen.get(key)),
+      ];
+      // A rare situation missed by one batch of random runs is looked for in a few more, so the
+      // coverage check below speaks of the invariants and not of luck.
+      let run: fc.RunDetails<[{ agentId: string; available: boolean }[], CallStep[]]>;
+      let batches = 0;
+      do {
+        run = fc.check(
+          fc.property(prelude, callSteps(STEPS), (agents, steps) => play(agents, steps, tally)),
+          {
+            numRuns: RUNS,
+            endOnFailure: true,
+            ...(SEED ? { seed: Number(SEED) } : {}),
+            ...(PATH ? { path: PATH } : {}),
+          },
+        );
+        batches++;
+      } while (!run.failed && covering && unreached().length > 0 && batches < 4);
       if (run.failed) {
         const error = run.errorInstance;
         if (!(error instanceof Violation)) throw error;
@@ -367,13 +379,12 @@ describe("call-control invariants", () => {
       if (process.env.PARLEY_PROPERTY_STATS)
         console.log({ ...tally, seen: Object.fromEntries([...tally.seen].sort()) });
       // Not vacuous: the runs reached every situation the invariants speak of.
-      if (RUNS >= 50 && !SEED) {
+      if (covering) {
         expect(tally.steps).toBeGreaterThanOrEqual(10_000);
         // CNF-1 was judged on full calls: some reached eight participants.
-        expect(tally.largest).toBe(8);
-        for (const key of REACHED) expect(tally.seen.get(key) ?? 0, key).toBeGreaterThan(0);
+        expect(unreached()).toEqual([]);
       }
     },
-    60_000 + RUNS * 1000,
+    240_000 + RUNS * 4000,
   );
 });

@@ -308,6 +308,49 @@ function minimize(actions: readonly Action[], budgetMs = 30_000): Action[] {
   return current;
 }
 
+/** What a CI run must reach, or the invariants were checked on too little. */
+const REACHED = [
+  "offer.created",
+  "offer.delivered",
+  "offer.declined",
+  "offer.timed_out",
+  "offer.failed",
+  "task.assigned",
+  "task.ended",
+  "task.canceled",
+  "task.wrapup",
+  "task.wrapup (auto)",
+  "agent.state.changed (ring_no_answer)",
+  "agent.state.changed (device_unreachable)",
+  "agent.state.changed (pending_applied)",
+  "agent.logged_out (chosen)",
+  "agent.logged_out (pending_applied)",
+  "✗ ChangeAgentState STATE_NOT_SELECTABLE",
+  "✗ LogoutAgent OFFER_PENDING",
+  "✗ AcceptTask OFFER_NOT_DELIVERED",
+  "offer.created (personal)",
+  "task.assigned (callback)",
+  "callback.due",
+  "callback.retry",
+  "participant.leg_changed",
+  "✗ ScheduleCallback CALLBACK_INVALID",
+  "✗ UpdateCallback CALLBACK_STARTED",
+  "conversation.sentiment_changed",
+  "conversation.conference_requested",
+  "conversation.closed",
+  "conversation.reopened",
+  "conversation.expired (on time)",
+  "agent.state.changed (presence_federation)",
+  "presence.external_requested",
+  "agent.connection.grace_expired (not_ready)",
+  "agent.connection.grace_expired (logged_out)",
+  "agent.logged_out (device_lost)",
+  "DesktopClosed (late)",
+  "HeartbeatsMissed (late)",
+  "DesktopReconnected (late)",
+  "DeviceLost (late)",
+];
+
 describe("engine invariants", () => {
   it(
     "RTE-1 AGT-4 RTE-2 RTE-3 RTE-4 RTE-5 RTE-7 AGT-5 AGT-8 WRP-3 CB-2 CB-4 CB-5 CB-6 DIG-1 DIG-3 SES-11 FED-1 FED-2 FED-3 CON-1 CON-3 CON-5 CON-6 invariants hold over random command sequences",
@@ -325,11 +368,20 @@ describe("engine invariants", () => {
           throw e;
         }
       };
-      const run = fc.check(fc.property(fc.array(step, STEPS), property), {
-        numRuns: RUNS,
-        ...(SEED ? { seed: Number(SEED) } : {}),
-        ...(PATH ? { path: PATH } : {}),
-      });
+      const covering = RUNS >= 50 && !SEED;
+      const unreached = () => REACHED.filter((key) => !tally.seen.get(key));
+      // A rare situation missed by one batch of random runs is looked for in a few more, so the
+      // coverage check below speaks of the invariants and not of luck.
+      let run: fc.RunDetails<[Step[]]>;
+      let batches = 0;
+      do {
+        run = fc.check(fc.property(fc.array(step, STEPS), property), {
+          numRuns: RUNS,
+          ...(SEED ? { seed: Number(SEED) } : {}),
+          ...(PATH ? { path: PATH } : {}),
+        });
+        batches++;
+      } while (!run.failed && covering && unreached().length > 0 && batches < 4);
       if (run.failed) {
         const error = run.errorInstance;
         if (!(error instanceof Violation)) throw error;
@@ -345,52 +397,11 @@ describe("engine invariants", () => {
       if (process.env.PARLEY_PROPERTY_STATS)
         console.log({ ...tally, seen: Object.fromEntries([...tally.seen].sort()) });
       // Not vacuous: the runs reached every situation the invariants speak of.
-      if (RUNS >= 50 && !SEED) {
+      if (covering) {
         expect(tally.commands).toBeGreaterThanOrEqual(10_000);
-        for (const key of [
-          "offer.created",
-          "offer.delivered",
-          "offer.declined",
-          "offer.timed_out",
-          "offer.failed",
-          "task.assigned",
-          "task.ended",
-          "task.canceled",
-          "task.wrapup",
-          "task.wrapup (auto)",
-          "agent.state.changed (ring_no_answer)",
-          "agent.state.changed (device_unreachable)",
-          "agent.state.changed (pending_applied)",
-          "agent.logged_out (chosen)",
-          "agent.logged_out (pending_applied)",
-          "✗ ChangeAgentState STATE_NOT_SELECTABLE",
-          "✗ LogoutAgent OFFER_PENDING",
-          "✗ AcceptTask OFFER_NOT_DELIVERED",
-          "offer.created (personal)",
-          "task.assigned (callback)",
-          "callback.due",
-          "callback.retry",
-          "participant.leg_changed",
-          "✗ ScheduleCallback CALLBACK_INVALID",
-          "✗ UpdateCallback CALLBACK_STARTED",
-          "conversation.sentiment_changed",
-          "conversation.conference_requested",
-          "conversation.closed",
-          "conversation.reopened",
-          "conversation.expired (on time)",
-          "agent.state.changed (presence_federation)",
-          "presence.external_requested",
-          "agent.connection.grace_expired (not_ready)",
-          "agent.connection.grace_expired (logged_out)",
-          "agent.logged_out (device_lost)",
-          "DesktopClosed (late)",
-          "HeartbeatsMissed (late)",
-          "DesktopReconnected (late)",
-          "DeviceLost (late)",
-        ])
-          expect(tally.seen.get(key) ?? 0, key).toBeGreaterThan(0);
+        expect(unreached()).toEqual([]);
       }
     },
-    120_000 + RUNS * 500,
+    480_000 + RUNS * 2000,
   );
 });
