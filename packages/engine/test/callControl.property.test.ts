@@ -34,9 +34,6 @@ import { Scenario, T0 } from "./scenario.ts";
  * (callInvariants.ts) and the Engine-I invariants (invariants.ts) are checked; at the end the log
  * replays to the same state.
  *
- * Engine bugs it found that are not fixed yet are excused, narrowly, in callInvariants.ts
- * (`known`, each a TODO(engine)); `PARLEY_PROPERTY_STRICT=1` turns the excuses off.
- *
  * Defaults: 50 runs of 230–270 steps, over 10,000 steps per CI run. For a soak:
  * `PARLEY_PROPERTY_RUNS=2000 npx vitest run packages/engine/test/callControl.property.test.ts`;
  * to replay a failure, set `PARLEY_PROPERTY_SEED` and `PARLEY_PROPERTY_PATH` to what it printed;

@@ -40,23 +40,6 @@ type Cmd = Plain<Command>;
 
 const heldLeg = (p: Party | undefined): boolean => p?.leg.status === "held";
 
-/**
- * Engine bugs this test found and that are not fixed yet, each excused in the check that reports
- * it as narrowly as its shape allows — every check still runs. Each is a TODO(engine).
- * `PARLEY_PROPERTY_STRICT=1` runs without the excuses.
- */
-const strict = process.env.PARLEY_PROPERTY_STRICT === "1";
-
-const known = {
-  /**
-   * TODO(engine) transferredNumberRinging: a blind transfer to a dial number (XFR-1) puts the
-   * number on the customer's bridge `alerting` and the task into wrap-up at once; nothing ends
-   * that leg, so it rings on through wrap-up and is left alerting when the task goes. Releasing
-   * handed-off legs when the number answers would settle it.
-   */
-  transferredNumberRinging: (p: Party): boolean => !strict && p.kind === "dial_number" && p.bridge === "main",
-};
-
 /** The call-control action a command asks for, judged on the state before it; null for other commands. */
 export function callActionOf(cmd: Cmd, before: TenantState): CallAction | null {
   switch (cmd.type) {
@@ -192,12 +175,9 @@ function checkConsultButtons(task: Task, call: VoiceCall): string[] {
   return out;
 }
 
-/** Legs alerting on a call that is over, but for the known bugs that leave them so. */
-const ringingAfterTheCall = (call: VoiceCall): string[] =>
-  call.parties
-    .filter((p) => p.leg.status === "alerting")
-    .filter((p) => !known.transferredNumberRinging(p))
-    .map((p) => p.id);
+/** The parties whose legs are alerting. */
+const ringing = (call: VoiceCall): string[] =>
+  call.parties.filter((p) => p.leg.status === "alerting").map((p) => p.id);
 
 /**
  * No leg is left ringing where nobody will answer it: not on a task in wrap-up, and not after the
@@ -206,9 +186,8 @@ const ringingAfterTheCall = (call: VoiceCall): string[] =>
 function checkAlerting(task: Task, call: VoiceCall): string[] {
   const alerting = call.parties.filter((p) => p.leg.status === "alerting");
   if (alerting.length === 0) return [];
-  const ringing = ringingAfterTheCall(call);
   if (task.status === "wrapping")
-    return ringing.length > 0 ? [`${task.id} is in wrap-up with [${ringing}] still alerting`] : [];
+    return [`${task.id} is in wrap-up with [${alerting.map((p) => p.id)}] still alerting`];
   const customer = customerOf(call);
   if (!customer || isUp(customer)) return [];
   const stray = alerting.filter((p) => p.id !== call.consult?.partyId);
@@ -341,8 +320,8 @@ export function checkCallEvents(mirror: TenantState, events: readonly TenantEven
       out.push(`${e.taskId} ended for ${e.agentId}, who is not its owner`);
     out.push(...checkLegEvent(task, e));
     evolve(mirror, e);
-    const ringing = task?.call && !mirror.tasks.has(task.id) ? ringingAfterTheCall(task.call) : [];
-    if (ringing.length > 0) out.push(`${task?.id} left the state with [${ringing}] still alerting`);
+    const left = task?.call && !mirror.tasks.has(task.id) ? ringing(task.call) : [];
+    if (left.length > 0) out.push(`${task?.id} left the state with [${left}] still alerting`);
   }
   return out;
 }

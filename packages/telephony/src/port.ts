@@ -27,6 +27,11 @@ export type OfferFailureCause = Extract<SwitchCommand, { type: "ReportOfferFaile
  * hands it every event the engine emits, asks `nextDueAt()` when to come back, and at that time
  * feeds `due(now)` to the engine as commands. A real adapter buffers what the switch told it and
  * returns it from `due`, with `nextDueAt()` = now while anything is buffered.
+ *
+ * A call transferred out to a number (XFR-1: `task.transferred` to a number, or `task.ended` after
+ * a consult transfer to one) leaves the contact center: the switch connects the customer and the
+ * number and forgets the call. The `participant.left` events (cause `transferred`) that follow
+ * record it; they hang nothing up.
  */
 export interface TelephonyPort {
   /** Learn what the engine wants of the switch: ring, dial, hold, retrieve, bridge, hang up. */

@@ -225,18 +225,45 @@ describe("SimulatedSwitch with the engine in the loop", () => {
     expect(host.rejected).toEqual([]);
   });
 
-  it("XFR-1 a blind transfer to a number dials it; the switch lets go of the call at the agent's wrap-up", () => {
-    const { sw, host } = onCall({ numbers: { "+46812345678": { outcome: "answer", afterMs: 4000 } } });
+  it("XFR-1 a blind transfer to a number: the switch puts the customer through and forgets the call", () => {
+    const { sw, host } = onCall({
+      numbers: { "+46812345678": { outcome: "answer", afterMs: 4000, hangUpAfterMs: 60_000 } },
+    });
+    const [mark, reports] = [host.log.length, host.reported.length];
     const to = { kind: "dial_number", number: "+46 8 123 456 78" } as const;
     host.send({ type: "TransferCall", taskId: "c1", agentId: "a1", target: to });
-    host.advance(4000);
-    expect(host.leg("c1", "number:+46812345678")).toBe("connected");
-    expect(legs(sw, "c1").map((l) => `${l.partyId} ${l.status}`)).toEqual([
-      "customer connected",
-      "number:+46812345678 connected",
+    expect(host.story("c1", mark)).toEqual([
+      "participant.left agent:a1",
+      "task.transferred",
+      "participant.left customer",
     ]);
-    host.send({ type: "WrapUpTask", taskId: "c1", agentId: "a1", codeId: "resolved" });
     expect(legs(sw, "c1")).toEqual([]);
+    expect(sw.nextDueAt()).toBeNull();
+    // Whatever the number does now is outside the contact center: nothing is reported.
+    host.advance(120_000);
+    expect(host.reported.slice(reports)).toEqual([]);
+    expect(host.task("c1")).toMatchObject({ status: "wrapping", agentId: "a1" });
+    host.send({ type: "WrapUpTask", taskId: "c1", agentId: "a1", codeId: "resolved" });
+    expect(host.task("c1")).toBeUndefined();
+    expect(host.rejected).toEqual([]);
+  });
+
+  it("XFR-1 consult then transfer to a number: the switch bridges the number to the customer and lets go at the call's end", () => {
+    const { sw, host } = onCall({
+      numbers: { "+46812345678": { outcome: "answer", afterMs: 4000, hangUpAfterMs: 60_000 } },
+    });
+    consult(host, { kind: "dial_number", number: "+46 8 123 456 78" });
+    host.advance(4000);
+    const reports = host.reported.length;
+    host.send({ type: "ConsultTransfer", taskId: "c1", agentId: "a1" });
+    expect(["customer", "number:+46812345678", "agent:a1"].map((p) => host.leg("c1", p))).toEqual([
+      "dropped",
+      "dropped",
+      "dropped",
+    ]);
+    expect(legs(sw, "c1")).toEqual([]);
+    host.advance(120_000);
+    expect(host.reported.slice(reports)).toEqual([]);
     expect(host.rejected).toEqual([]);
   });
 });

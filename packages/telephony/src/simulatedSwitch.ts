@@ -76,10 +76,9 @@ export class SimulatedSwitch implements TelephonyPort {
       case "task.transferred":
         // A blind transfer to an agent is an offer the switch rings like any other (XFR-1).
         if (event.to.kind === "agent") this.ringForOffer(event.taskId, event.to.agentId, now);
-        if (event.to.kind === "dial_number") this.calls.handOver(event.taskId, event.agentId);
-        return;
-      case "task.wrapup":
-        if (this.calls.handedOverBy(event.taskId) === event.agentId) this.forget(event.taskId);
+        // To a number the call leaves the contact center: the switch puts the customer through to
+        // it and forgets the call; the customer's `participant.left` (transferred) after this is a record.
+        if (event.to.kind === "dial_number") this.forget(event.taskId);
         return;
       case "task.ended":
       case "task.canceled":

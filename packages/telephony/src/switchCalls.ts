@@ -14,21 +14,15 @@ export interface SwitchLeg {
   readonly status: "alerting" | "connected" | "held";
 }
 
-interface SwitchCall {
-  /** Who transferred the call out to a number: it leaves the contact center at their wrap-up. */
-  handedOverBy: AgentId | null;
-  readonly legs: Map<PartyId, SwitchLeg>;
-}
-
 /**
  * The switch-side view of every voice call it knows: which legs are up, and in what state. Built only from the engine's events; the switch's own reports change it only once the
  * engine has turned them into events.
  */
 export class SwitchCalls {
-  private readonly calls = new Map<TaskId, SwitchCall>();
+  private readonly calls = new Map<TaskId, Map<PartyId, SwitchLeg>>();
 
   open(taskId: TaskId): void {
-    if (!this.calls.has(taskId)) this.calls.set(taskId, { handedOverBy: null, legs: new Map() });
+    if (!this.calls.has(taskId)) this.calls.set(taskId, new Map());
   }
 
   close(taskId: TaskId): void {
@@ -40,19 +34,10 @@ export class SwitchCalls {
     return this.calls.has(taskId);
   }
 
-  handOver(taskId: TaskId, by: AgentId): void {
-    const call = this.calls.get(taskId);
-    if (call) call.handedOverBy = by;
-  }
-
-  handedOverBy(taskId: TaskId): AgentId | null {
-    return this.calls.get(taskId)?.handedOverBy ?? null;
-  }
-
   join(taskId: TaskId, party: Party): SwitchLeg | null {
-    const call = this.calls.get(taskId);
+    const legs = this.calls.get(taskId);
     if (
-      !call ||
+      !legs ||
       (party.leg.status !== "alerting" && party.leg.status !== "connected" && party.leg.status !== "held")
     )
       return null;
@@ -64,7 +49,7 @@ export class SwitchCalls {
       bridge: party.bridge,
       status: party.leg.status,
     };
-    call.legs.set(party.id, leg);
+    legs.set(party.id, leg);
     return leg;
   }
 
@@ -75,7 +60,7 @@ export class SwitchCalls {
     status: SwitchLeg["status"],
     bridge: Party["bridge"] | null,
   ): { before: SwitchLeg; after: SwitchLeg } | null {
-    const legs = this.calls.get(taskId)?.legs;
+    const legs = this.calls.get(taskId);
     const before = legs?.get(partyId);
     if (!legs || !before) return null;
     const after: SwitchLeg = { ...before, status, bridge: bridge ?? before.bridge };
@@ -84,10 +69,10 @@ export class SwitchCalls {
   }
 
   hangUp(taskId: TaskId, partyId: PartyId): void {
-    this.calls.get(taskId)?.legs.delete(partyId);
+    this.calls.get(taskId)?.delete(partyId);
   }
 
   legs(taskId: TaskId): SwitchLeg[] {
-    return [...(this.calls.get(taskId)?.legs.values() ?? [])];
+    return [...(this.calls.get(taskId)?.values() ?? [])];
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { actions, call, leg, view } from "../../test/calls.ts";
 import { given, kinds, type Scenario } from "../../test/scenario.ts";
+import type { TenantEvent } from "../tenant/messages.ts";
 
 const transferTo = (target: Record<string, string>, agentId = "a1") =>
   ({ type: "TransferCall", taskId: "c1", agentId, target }) as never;
@@ -12,6 +13,14 @@ const available =
       s.available(id);
     }
   };
+
+const NUMBER = "number:+46812345678";
+/** An event as a line of the call's story: who left and why, where the call went. */
+const legStory = (e: TenantEvent): string => {
+  if (e.type === "participant.left") return `${e.type} ${e.partyId} (${e.leg.cause})`;
+  if (e.type === "task.transferred" && e.to.kind === "dial_number") return `${e.type} to ${e.to.number}`;
+  return e.type;
+};
 
 describe("blind transfer", () => {
   it("XFR-1 XFR-4 blind transfer to an agent: the target is offered the call, the transferring agent wraps up", () =>
@@ -80,13 +89,36 @@ describe("blind transfer", () => {
         }),
       ));
 
-  it("XFR-1 transfer to a dial number hands the customer over and the call leaves the contact center", () =>
+  it("XFR-1 XFR-4 blind transfer to a dial number: the call leaves the contact center, and no leg of it stays with Parley", () =>
     given(call.answered())
       .when(transferTo({ kind: "dial_number", number: "+46 8 123 456 78" }))
-      .thenCheck((s) => {
-        expect(leg(s, "number:+46812345678")).toBe("alerting");
+      .thenCheck((s, events) => {
+        // The switch puts the customer through to the number; the engine never rings it itself.
+        expect(events.map(legStory)).toEqual([
+          "participant.left agent:a1 (transferred)",
+          "task.transferred to +46812345678",
+          "participant.left customer (transferred)",
+        ]);
+        expect([leg(s, "customer"), leg(s, "agent:a1"), leg(s, NUMBER)]).toEqual([
+          "dropped",
+          "dropped",
+          "absent",
+        ]);
         expect(s.task("c1")).toMatchObject({ status: "wrapping", agentId: "a1" });
+        expect(view(s, "a1")).toMatchObject({ main: { state: "wrap_up" }, participants: [] });
       }));
+
+  it("XFR-1 after a transfer to a number, its far end is no longer Parley's business: wrap-up leaves nothing behind", () => {
+    const s = given(call.answered(), (s) =>
+      s.ok(transferTo({ kind: "dial_number", number: "+46 8 123 456 78" })),
+    )
+      // A late report about the customer's line changes nothing: it is out of the contact center.
+      .when({ type: "LegHungUp", taskId: "c1", partyId: "customer" })
+      .thenEmits();
+    s.ok(call.wrapUp());
+    expect(s.task("c1")).toBeUndefined();
+    expect(s.presence("a1").type).toBe("available");
+  });
 
   it("XFR-1 a transfer to a number that cannot be dialled is refused", () =>
     given(call.answered())

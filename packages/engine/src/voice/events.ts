@@ -27,6 +27,11 @@ export interface ParticipantLegChanged {
   readonly agentId: AgentId | null;
 }
 
+/**
+ * The party's line is no longer part of the call: the switch hangs it up — except cause
+ * `transferred` on the customer or a number, whose line went on to an outside number (XFR-1).
+ * Those come after the `task.transferred` or `task.ended` by which the switch let go of the call.
+ */
 export interface ParticipantLeft {
   readonly type: "participant.left";
   readonly at: Instant;
@@ -68,7 +73,8 @@ export interface OwnerChanged {
 /**
  * Blind transfer: the transferring agent leaves for wrap-up (XFR-4) and the customer goes on to
  * the target — offered to an agent, queued again (never back to this agent, XFR-6), or handed to
- * an outside number.
+ * an outside number: the switch puts the customer through to it and forgets the call, which has
+ * left the contact center (the customer's `participant.left`, cause `transferred`, follows).
  */
 export interface CallTransferred {
   readonly type: "task.transferred";

@@ -37,18 +37,26 @@ describe("consult and conference with a dial number", () => {
         expect([leg(s, "customer"), leg(s, NUMBER)]).toEqual(["held", "failed"]);
       }));
 
-  it("XFR-1 consult then transfer to a number hands the customer over; the agent wraps up", () =>
+  it("XFR-1 consult then transfer to a number hands the customer over and the call leaves the contact center; the agent wraps up", () =>
     given(
       call.answered(),
       (s) => s.ok(consultNumber()),
       (s) => s.ok(answered),
     )
       .when(call.transfer())
-      .thenCheck((s) => {
-        expect([leg(s, "customer"), leg(s, NUMBER), leg(s, "agent:a1")]).toEqual([
-          "connected",
-          "connected",
-          "dropped",
+      .thenCheck((s, events) => {
+        // The number is bridged to the customer, then both lines leave Parley's hands with the call.
+        expect(
+          events.find((e) => e.type === "participant.leg_changed" && e.partyId === NUMBER),
+        ).toMatchObject({
+          leg: { status: "connected" },
+          bridge: "main",
+        });
+        const released = events.filter((e) => e.type === "participant.left");
+        expect(released.map((e) => [e.partyId, e.leg.cause])).toEqual([
+          ["agent:a1", "transferred"],
+          ["customer", "transferred"],
+          [NUMBER, "transferred"],
         ]);
         expect(s.task("c1")).toMatchObject({ status: "wrapping", agentId: "a1" });
       }));

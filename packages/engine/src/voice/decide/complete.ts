@@ -6,7 +6,7 @@ import type { TenantState } from "../../tenant/state.ts";
 import type { ConsultConference, ConsultTransfer } from "../commands.ts";
 import type { VoiceEvent } from "../events.ts";
 import { callEnded } from "./consult.ts";
-import { left, legTo } from "./legs.ts";
+import { handedOff, left, legTo } from "./legs.ts";
 import { mainSide, onCall } from "./seat.ts";
 
 /**
@@ -42,7 +42,8 @@ export function decideConsultTransfer(
       autoWrapUpAt: auto?.enabled ? now + seconds(auto.afterSec) : null,
     });
   } else {
-    events.push(...callEnded(s, c.task, cmd.agentId, "agent", now));
+    // The switch lets go of the call at its end; the legs' release after it only records that.
+    events.push(...callEnded(s, c.task, cmd.agentId, "agent", now), ...handedOff(c.task.id, c.call, now));
   }
   return accept(...events);
 }

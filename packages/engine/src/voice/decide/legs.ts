@@ -1,7 +1,15 @@
 import type { AgentId, TaskId } from "../../shared/ids.ts";
 import type { Instant } from "../../shared/time.ts";
 import type { ParticipantJoined, ParticipantLeft, ParticipantLegChanged } from "../events.ts";
-import { agentParty, CUSTOMER, type LegCause, type Party, type PartyId } from "../state.ts";
+import {
+  agentParty,
+  CUSTOMER,
+  isUp,
+  type LegCause,
+  type Party,
+  type PartyId,
+  type VoiceCall,
+} from "../state.ts";
 
 /** Event builders for leg changes: what the telephony port acts on. */
 export const joined = (taskId: TaskId, party: Party, at: Instant): ParticipantJoined => ({
@@ -42,6 +50,17 @@ export const left = (
   leg: { status, since: at, cause },
   agentId: party.agentId,
 });
+
+/**
+ * XFR-1: a call transferred to an outside number leaves the contact center. The switch puts the
+ * customer through to the number and lets go of the call; the lines still up that are not an
+ * agent's (the customer, a consulted number) leave Parley's hands with cause `transferred`, so
+ * nothing stays up or rings on a task that nobody handles any more.
+ */
+export const handedOff = (taskId: TaskId, call: VoiceCall, at: Instant): ParticipantLeft[] =>
+  call.parties
+    .filter((p) => isUp(p) && p.kind !== "agent")
+    .map((p) => left(taskId, p, "dropped", "transferred", at));
 
 export const newAgentParty = (
   agentId: AgentId,

@@ -10,9 +10,8 @@ import { copyGlobalsOnTransfer } from "../../variables/transfer.ts";
 import type { TaskVariables } from "../../variables/types.ts";
 import type { TransferCall } from "../commands.ts";
 import type { CallTransferred } from "../events.ts";
-import { numberParty } from "../state.ts";
 import { dialable } from "./dial.ts";
-import { joined, left, newNumberParty } from "./legs.ts";
+import { handedOff, left } from "./legs.ts";
 import { onCall } from "./seat.ts";
 
 /** RTE-4: offers longer than 8 s flash for their last 5 s — transfers too. */
@@ -20,7 +19,8 @@ const flashAt = (timeoutSec: number, expiresAt: Instant) => (timeoutSec > 8 ? ex
 
 /**
  * Blind transfer by the primary agent to an Available agent with a free line, a queue, an entry
- * point's queue, or a number. The agent leaves for wrap-up at once and the customer goes on.
+ * point's queue, or a number. The agent leaves for wrap-up at once and the customer goes on; to a
+ * number, the call leaves the contact center with the transfer (see `handedOff`).
  * Implements XFR-1, XFR-2, XFR-4, XFR-6.
  */
 export function decideTransfer(cmd: TransferCall, s: TenantState, now: Instant): Decision<TenantEvent> {
@@ -35,10 +35,6 @@ export function decideTransfer(cmd: TransferCall, s: TenantState, now: Instant):
   const autoWrapUpAt = profile?.autoWrapUp.enabled ? now + seconds(profile.autoWrapUp.afterSec) : null;
   const events: TenantEvent[] = [];
   if (c.me) events.push(left(c.task.id, c.me, "dropped", "transferred", now));
-  if (to.kind === "dial_number") {
-    const party = { ...newNumberParty(numberParty(to.number), to.number, now), bridge: "main" as const };
-    events.push(joined(c.task.id, party, now));
-  }
   events.push({
     type: "task.transferred",
     at: now,
@@ -47,6 +43,8 @@ export function decideTransfer(cmd: TransferCall, s: TenantState, now: Instant):
     to,
     autoWrapUpAt,
   });
+  // After the transfer event, which tells the switch to put the customer through: these only record it.
+  if (to.kind === "dial_number") events.push(...handedOff(c.task.id, c.call, now));
   return accept(...events);
 }
 
