@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { SYSTEM_REASON } from "../src/config/systemCodes.ts";
 import type { AgentId, Plain } from "../src/shared/ids.ts";
 import type { Instant } from "../src/shared/time.ts";
 import { Engine } from "../src/tenant/engine.ts";
@@ -32,8 +33,7 @@ import { Scenario, T0 } from "./scenario.ts";
  * advances — over 15,000 commands per CI run. For a soak:
  * `PARLEY_PROPERTY_RUNS=2000 npx vitest run packages/engine/test/invariants.property.test.ts`;
  * to replay a failure, set `PARLEY_PROPERTY_SEED` and `PARLEY_PROPERTY_PATH` to what it printed;
- * `PARLEY_PROPERTY_STATS=1` prints what the runs reached; `PARLEY_PROPERTY_KNOWN_BUGS=1` also plays
- * the commands that run into the known engine bugs (KNOWN_BUGS below).
+ * `PARLEY_PROPERTY_STATS=1` prints what the runs reached.
  */
 const RUNS = Number(process.env.PARLEY_PROPERTY_RUNS ?? 50);
 const SEED = process.env.PARLEY_PROPERTY_SEED;
@@ -42,6 +42,7 @@ const STEPS = { minLength: 360, maxLength: 400 };
 const SHRINK_MS = 30_000;
 
 const json = (s: TenantState) => JSON.stringify(snapshot(s));
+const FORCED = SYSTEM_REASON.FORCED_LOGOUT;
 
 /**
  * The fixture tenant with ep-chat persistent (waiting a day, the shortest allowed), a sentiment
@@ -73,30 +74,6 @@ const TENANT = (() => {
     ],
   });
 })();
-
-/**
- * Engine bugs this test found that are not fixed yet. A command that would run into one is left
- * out (and counted), so that the rest of each run still tests something; each entry goes once its
- * bug is fixed. `PARLEY_PROPERTY_KNOWN_BUGS=1` plays them too, to see them fail.
- */
-const KNOWN_BUGS: readonly {
-  readonly name: string;
-  readonly hits: (s: TenantState, cmd: Plain<Command>, run: Checked) => boolean;
-}[] = process.env.PARLEY_PROPERTY_KNOWN_BUGS
-  ? []
-  : [
-      {
-        // Still seen now and then after the first fixes: some path withdraws the logout a lost
-        // phone deferred (reconnect after a grace, or a state chosen while it is pending).
-        name: "the logout a lost phone deferred is withdrawn by a reconnect or a chosen state",
-        hits: (s, cmd, run) => {
-          const withdraws = ["DesktopReconnected", "ChangeAgentState", "SetPendingAgentState"];
-          if (!withdraws.includes(cmd.type) || !("agentId" in cmd)) return false;
-          const generation = s.agents.get(cmd.agentId as AgentId)?.generation;
-          return generation !== undefined && run.phoneLost.has(generation);
-        },
-      },
-    ];
 
 /** One concrete step: a command at a time, or a clock tick (no command) at a time. */
 interface Action {
@@ -223,14 +200,27 @@ class Checked {
       problems.push(...checkParked(s.state, action.at, false));
     }
     if (tally) for (const e of events) bump(tally, eventKey(e, this.mirror));
-    for (const e of events)
+    for (const e of events) {
       if (e.type === "agent.logged_in")
         this.generations.set(e.agentId, [...(this.generations.get(e.agentId) ?? []), e.generation]);
-    // CON-6: a lost phone logs its agent out, at once or after the last interaction; nothing but a
-    // new login brings the agent back.
+      // CON-6: the logout a lost phone causes is the system's, with code 255, however it comes.
+      if (e.type !== "agent.logged_out") continue;
+      const lost = this.mirror.agents.get(e.agentId)?.generation;
+      if (
+        lost !== undefined &&
+        this.phoneLost.has(lost) &&
+        (e.reasonCode !== FORCED || e.actor.kind !== "system")
+      )
+        problems.push(`${e.agentId} lost the phone of login ${lost} but was logged out by ${e.actor.kind}`);
+    }
+    // CON-6: a lost phone logs its agent out, at once or when the last interaction ends (checkState:
+    // nothing stays pending with nothing in hand); nothing but a new login (generation) cancels it.
     for (const a of s.state.agents.values())
-      if (this.phoneLost.has(a.generation) && a.pending?.type !== "logged_out")
-        problems.push(`${a.id} lost the phone of login ${a.generation} but is not logging out`);
+      if (
+        this.phoneLost.has(a.generation) &&
+        (a.pending?.type !== "logged_out" || a.pending.reasonCode !== FORCED)
+      )
+        problems.push(`${a.id} lost the phone of login ${a.generation} but is not logging out with code 255`);
     problems.push(
       ...checkEvents(this.mirror, events, this.barred, cmd),
       ...checkState(s.state),
@@ -257,11 +247,6 @@ function play(steps: readonly Step[], tally?: Tally): void {
   const run = new Checked(tally);
   for (const st of steps) {
     const cmd = toCommand(run.state, st, run.context);
-    const bug = cmd && KNOWN_BUGS.find((b) => b.hits(run.state, cmd, run));
-    if (bug) {
-      if (tally) bump(tally, `skipped: ${bug.name}`);
-      continue;
-    }
     const at =
       st.kind === "advance"
         ? run.now + st.seconds * 1000

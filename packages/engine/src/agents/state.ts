@@ -28,12 +28,18 @@ export type PresenceValue =
   | { readonly type: "idle"; readonly codeId: AuxCodeId }
   | { readonly type: "rona" };
 
+/** Why the system owes a logout: the desktop's grace ran out (CON-1…CON-3), or the phone is gone (CON-6). */
+export type ForcedLogoutCause = "disconnected" | "device_lost";
+
 /** A state chosen while engaged that applies when the last interaction ends. */
 export type PendingState =
   | { readonly type: "available" }
   | { readonly type: "idle"; readonly codeId: AuxCodeId }
-  /** `reasonCode` marks a logout the system deferred until the work is done (CON-1, CON-6). */
-  | { readonly type: "logged_out"; readonly reasonCode?: number };
+  /**
+   * `reasonCode` and `cause` mark a logout the system deferred until the work is done (CON-1,
+   * CON-6); a reconnect withdraws only the desktop's, so the cause has to be kept.
+   */
+  | { readonly type: "logged_out"; readonly reasonCode?: number; readonly cause?: ForcedLogoutCause };
 
 /** A logged-in agent. Logged-out agents have no record: the event log keeps their history. */
 export interface AgentState {

@@ -66,7 +66,8 @@ export function decideDesktopGone(
 /**
  * A desktop is back. Within the grace it cancels the policy and leaves the agent as they were.
  * After it, the agent stays Not Ready, but a logout the policy deferred is withdrawn: it was owed
- * only because nobody was at the desktop. Implements CON-4, CON-5.
+ * only because nobody was at the desktop. One owed for a lost phone stays: the desktop coming back
+ * does not bring the phone back (CON-6). Implements CON-4, CON-5.
  */
 export function decideReconnected(
   cmd: DesktopReconnected,
@@ -82,12 +83,8 @@ export function decideReconnected(
     agentId: agent.id,
     generation: agent.generation,
   };
-  // Only a logout the disconnect grace deferred is withdrawn; one for a lost phone stays (CON-6).
-  const forced =
-    agent.connection.status === "disconnected" &&
-    agent.pending?.type === "logged_out" &&
-    agent.pending.reasonCode !== undefined;
-  if (!forced) return accept(restored);
+  const deferred = agent.pending?.type === "logged_out" && agent.pending.cause === "disconnected";
+  if (!deferred) return accept(restored);
   return accept<TenantEvent>(restored, {
     type: "agent.pending_state.set",
     at: now,
@@ -174,8 +171,11 @@ function leave(
     agentId: agent.id,
     pending: p,
   });
-  // A logout the agent chose already ends the same way: it is kept as theirs.
-  if (logout && pending?.type !== "logged_out") out.push(pendingSet({ type: "logged_out", reasonCode }));
+  // A logout the agent chose already ends the way the grace's would: it is kept as theirs. A lost
+  // phone replaces any logout owed so far, since nothing but a new login may withdraw its own (CON-6).
+  const owed = pending?.type === "logged_out" ? pending : null;
+  const owe = cause === "device_lost" ? owed?.cause !== "device_lost" : owed === null;
+  if (logout && owe) out.push(pendingSet({ type: "logged_out", reasonCode, cause }));
   // A pending Available would make an agent with no desktop routable once the last interaction ends.
   if (!logout && pending?.type === "available") out.push(pendingSet(null));
   return out;

@@ -1,11 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { given, kinds, type Scenario } from "../../../test/scenario.ts";
 import { SYSTEM_REASON } from "../../config/systemCodes.ts";
-import { available, connectionOf, desktopClosed, deviceLost, onCall } from "./testSteps.ts";
+import {
+  available,
+  connectionOf,
+  desktopClosed,
+  deviceLost,
+  loadOn,
+  onCall,
+  reconnected,
+} from "./testSteps.ts";
 
 const FORCED = SYSTEM_REASON.FORCED_LOGOUT;
 const SYSTEM = { kind: "system" } as const;
 const onExtension = (s: Scenario) => s.login("a1", "support", { device: "EXTENSION", address: "1001" });
+const pendingLogout = (s: Scenario) =>
+  s.ok({ type: "SetPendingAgentState", agentId: "a1", pending: { type: "logged_out" } });
+const gracePassed = (s: Scenario) => s.advance(60);
+/** The call ends and is wrapped up: the agent's last interaction is over. */
+const lastInteractionEnds = (s: Scenario) => {
+  s.end("c1", "a1");
+  return s.wrapUp("c1", "a1");
+};
+const loggedOutBySystem = { type: "agent.logged_out", reasonCode: FORCED, actor: SYSTEM };
 
 describe("device lost", () => {
   it("CON-6 losing the phone logs the agent out at once, by the system, with code 255", () =>
@@ -54,5 +71,39 @@ describe("device lost", () => {
       .thenCheck((s) => {
         expect(s.engine.dueTimers()).toEqual([]);
         expect(s.advance(600)).toEqual([]);
+      }));
+
+  it("CON-6 a logout the agent chose becomes the system's when the phone is lost, and a state chosen later keeps it", () =>
+    given(onExtension, onCall, pendingLogout, deviceLost())
+      .when((s) => s.available("a1"))
+      .thenCheck((s) => {
+        expect(s.state.agents.get("a1" as never)?.pending).toEqual({
+          type: "logged_out",
+          reasonCode: FORCED,
+          cause: "device_lost",
+        });
+        expect(lastInteractionEnds(s).at(-1)).toMatchObject(loggedOutBySystem);
+      }));
+
+  it("CON-6 the agent cannot replace or clear the logout a lost phone owes", () =>
+    given(onExtension, onCall, deviceLost())
+      .when({ type: "SetPendingAgentState", agentId: "a1", pending: null })
+      .thenRejects("FORCED_LOGOUT_PENDING"));
+
+  it("CON-6 a reconnect after the disconnect grace keeps the logout a lost phone owes (LOAD off)", () =>
+    given(onExtension, onCall, desktopClosed(), gracePassed, deviceLost())
+      .when(reconnected())
+      .thenCheck((s, events) => {
+        expect(kinds(events)).toEqual(["agent.connection.restored"]);
+        expect(connectionOf(s)).toMatchObject({ status: "connected", logoutDeferred: true });
+        expect(lastInteractionEnds(s).at(-1)).toMatchObject(loggedOutBySystem);
+      }));
+
+  it("CON-6 a phone lost after the grace deferred a logout makes it outlast the reconnect (LOAD on)", () =>
+    given(loadOn, onExtension, onCall, desktopClosed(), gracePassed, deviceLost())
+      .when(reconnected())
+      .thenCheck((s, events) => {
+        expect(kinds(events)).toEqual(["agent.connection.restored"]);
+        expect(lastInteractionEnds(s).at(-1)).toMatchObject(loggedOutBySystem);
       }));
 });
