@@ -22,7 +22,15 @@ export type * from "./agents/federation/commands.ts";
 export type * from "./agents/federation/events.ts";
 export type * from "./agents/federation/state.ts";
 export { presenceSync } from "./agents/federation/view.ts";
-export type { AgentState, Device, PendingState, Presence, PresenceValue, Station } from "./agents/state.ts";
+export type {
+  AgentState,
+  Device,
+  ForcedLogoutCause,
+  PendingState,
+  Presence,
+  PresenceValue,
+  Station,
+} from "./agents/state.ts";
 export { isEngaged } from "./agents/state.ts";
 export type * from "./callbacks/commands.ts";
 export type * from "./callbacks/events.ts";
@@ -52,10 +60,18 @@ export { type Duration, type Instant, minutes, seconds } from "./shared/time.ts"
 export type * from "./tasks/commands.ts";
 export type * from "./tasks/events.ts";
 export type { Customer, Engagement, Offer, Task } from "./tasks/state.ts";
+export { engagementOf } from "./tasks/state.ts";
 export { decide, decideTimer } from "./tenant/decide.ts";
 export { Engine } from "./tenant/engine.ts";
 export { evolve } from "./tenant/evolve.ts";
 export type { Command, ConfigureTenant, TenantConfigured, TenantEvent } from "./tenant/messages.ts";
+export {
+  fromStored,
+  STORED_STATE_VERSION,
+  type StoredState,
+  toStored,
+  UnsupportedSnapshotError,
+} from "./tenant/restore.ts";
 export { snapshot } from "./tenant/snapshot.ts";
 export { initialState, type TenantState } from "./tenant/state.ts";
 export { type DueTimer, dueTimers, type TimerKind } from "./timers/timers.ts";

@@ -9,6 +9,7 @@ import type { DueTimer } from "../timers/timers.ts";
 import { decide, decideTimer } from "./decide.ts";
 import { evolve } from "./evolve.ts";
 import type { Command, TenantEvent } from "./messages.ts";
+import { fromStored, type StoredState } from "./restore.ts";
 import { initialState, type TenantState } from "./state.ts";
 
 /**
@@ -25,6 +26,11 @@ export class Engine {
     const engine = new Engine();
     for (const e of events) evolve(engine.state, e);
     return engine;
+  }
+
+  /** The engine `toStored(state)` was taken of: a host restores it, then replays the log after it. */
+  static restore(stored: StoredState): Engine {
+    return new Engine(fromStored(stored));
   }
 
   execute(command: Command, now: Instant): Decision<TenantEvent> {
