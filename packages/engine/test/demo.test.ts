@@ -9,7 +9,7 @@ const timeline = (): string[] => {
   return lines;
 };
 
-describe("demo timeline (npm start)", () => {
+describe("demo timeline (npm run demo)", () => {
   let lines: string[] = [];
   let events: string[] = [];
   beforeAll(() => {

@@ -1,0 +1,65 @@
+import {
+  type FlowVariableDef,
+  maskPhoneNumber,
+  type Plain,
+  SECURE_MASK,
+  type TenantConfig,
+  type TenantEvent,
+} from "@parley/engine";
+
+/** How one reader sees variable values in events and answers (CALL-7, POP-7). */
+export interface Masking {
+  /** Variable names whose values this reader sees as `******`. */
+  readonly secure: ReadonlySet<string>;
+  /** Variable names holding a caller's number, cut to the last four digits. */
+  readonly numbers: ReadonlySet<string>;
+}
+
+export const NO_MASKING: Masking = { secure: new Set(), numbers: new Set() };
+
+/**
+ * The masking for readers of a tenant. A name secure in any flow is masked everywhere: an event
+ * outlives its task, and over-masking is the safe side. Administrators read secure values.
+ */
+export function maskingFor(config: Plain<TenantConfig> | null, canSeeSecure: boolean): Masking {
+  const defs: Plain<FlowVariableDef>[] = (config?.flows ?? []).flatMap((f) => f.variables);
+  return {
+    secure: new Set(canSeeSecure ? [] : defs.filter((d) => d.secure).map((d) => d.name)),
+    numbers: new Set(
+      config?.sensitiveDataProtection ? defs.filter((d) => d.sensitiveNumber).map((d) => d.name) : [],
+    ),
+  };
+}
+
+const maskOne = (m: Masking, name: string, value: unknown): unknown =>
+  typeof value !== "string"
+    ? value
+    : m.secure.has(name)
+      ? SECURE_MASK
+      : m.numbers.has(name)
+        ? maskPhoneNumber(value)
+        : value;
+
+/** A copy of a value with every variable value masked for the reader; the value itself is untouched. */
+export function maskValue<T>(value: T, m: Masking): T {
+  if (m.secure.size === 0 && m.numbers.size === 0) return value;
+  return walk(value, m) as T;
+}
+
+function walk(value: unknown, m: Masking): unknown {
+  if (Array.isArray(value)) return value.map((v) => walk(v, m));
+  if (value === null || typeof value !== "object") return value;
+  const o = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  const name = typeof o.name === "string" ? o.name : null;
+  for (const [k, v] of Object.entries(o)) {
+    // A saved value `{name, value, version}`, or a conflict `{name, yourValue, currentValue}`.
+    out[k] =
+      name !== null && (k === "value" || k === "yourValue" || k === "currentValue")
+        ? maskOne(m, name, v)
+        : walk(v, m);
+  }
+  return out;
+}
+
+export const maskEvent = (e: Plain<TenantEvent>, m: Masking): Plain<TenantEvent> => maskValue(e, m);

@@ -1,0 +1,119 @@
+import type { EventEnvelope } from "@parley/protocol";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Listener, startTestServer, type TestServer } from "./harness.ts";
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const seqs = (events: readonly EventEnvelope[]) => events.map((e) => e.seq);
+
+describe("the event socket", { timeout: 30_000 }, () => {
+  it("a desktop dropped and reopened with its last seq receives exactly the missed events", async () => {
+    const marcus = await t.as("marcus");
+    const first = new Listener(t.url, marcus.token as string);
+    await first.until("welcome", () => first.welcome);
+    await marcus.call("loginAgent", {
+      params: { agentId: "me" },
+      body: { station: { teamId: "support", device: "BROWSER" } },
+    });
+    await first.event("agent.logged_in");
+    const seen = first.socket.lastSeq ?? 0;
+    first.close();
+
+    // While away: state changes that concern marcus, and some that do not.
+    const changes = [
+      await marcus.call("changeAgentState", {
+        params: { agentId: "me" },
+        body: { state: { type: "idle", codeId: "break" } },
+      }),
+      await marcus.call("changeAgentState", {
+        params: { agentId: "me" },
+        body: { state: { type: "idle", codeId: "lunch" } },
+      }),
+    ];
+    const elif = await t.as("elif");
+    await elif.call("loginAgent", {
+      params: { agentId: "me" },
+      body: { station: { teamId: "support", device: "BROWSER" } },
+    });
+    const missed = changes.flatMap((c) => c.events);
+
+    const again = new Listener(t.url, marcus.token as string, seen);
+    await again.until("the missed events", () => again.events.length >= missed.length && again.welcome);
+    expect(again.welcome?.resumed).toBe(true);
+    expect(seqs(again.events)).toEqual(seqs(missed));
+    // Nothing else arrives: elif's login is not marcus's business.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seqs(again.events)).toEqual(seqs(missed));
+    again.close();
+  });
+
+  it("a socket without a known seq gets a snapshot as of a seq, and then only later events", async () => {
+    const sofia = await t.as("sofia");
+    await sofia.call("loginAgent", {
+      params: { agentId: "me" },
+      body: { station: { teamId: "support", device: "BROWSER" } },
+    });
+    const desk = new Listener(t.url, sofia.token as string);
+    await desk.until("welcome", () => desk.welcome);
+    expect(desk.welcome?.resumed).toBe(false);
+    expect(desk.welcome?.snapshot?.agent?.presence.type).toBe("idle");
+    const change = await sofia.call("changeAgentState", {
+      params: { agentId: "me" },
+      body: { state: { type: "available" } },
+    });
+    await desk.event("agent.state.changed");
+    expect(desk.events.every((e) => e.seq > (desk.welcome?.seq ?? 0))).toBe(true);
+    expect(seqs(desk.events)).toEqual(seqs(change.events));
+    desk.close();
+  });
+
+  it("one active desktop per agent: a second desktop takes over and the first is told it was replaced, without flapping", async () => {
+    const jonas = await t.as("jonas");
+    const first = new Listener(t.url, jonas.token as string);
+    await first.until("welcome", () => first.welcome);
+    const second = new Listener(t.url, jonas.token as string);
+    await second.until("welcome", () => second.welcome);
+    await first.until("replaced", () => first.socket.status === "replaced");
+    // The replaced desktop does not come back to take over again.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(second.socket.status).toBe("open");
+    expect(first.socket.status).toBe("replaced");
+    second.close();
+  });
+
+  it("CON-1 a desktop that says it closes starts the agent's grace; CON-4 coming back in time changes nothing", async () => {
+    const priya = await t.as("priya");
+    await priya.call("loginAgent", {
+      params: { agentId: "me" },
+      body: { station: { teamId: "sales", device: "BROWSER" } },
+    });
+    const desk = new Listener(t.url, priya.token as string);
+    await desk.until("welcome", () => desk.welcome);
+    const watcher = new Listener(t.url, (await t.as("lars")).token as string);
+    await watcher.until("welcome", () => watcher.welcome);
+    desk.socket.closeDesktop();
+    await watcher.event("agent.connection.lost", (e) => (e.data as { agentId: string }).agentId === "priya");
+    const back = new Listener(t.url, priya.token as string);
+    await back.until("welcome", () => back.welcome);
+    await watcher.event(
+      "agent.connection.restored",
+      (e) => (e.data as { agentId: string }).agentId === "priya",
+    );
+    const me = await priya.call("getMe", {});
+    expect(me.agent?.connection).toBe("connected");
+    expect(me.agent?.presence.type).toBe("idle");
+    back.close();
+    watcher.close();
+  });
+
+  it("a bad first message or token closes the socket with a clear error", async () => {
+    const bad = new Listener(t.url, "not-a-token");
+    await bad.until("unauthenticated", () => bad.socket.status === "unauthenticated");
+  });
+});
