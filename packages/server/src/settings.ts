@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
+import { z } from "zod";
 
 export interface Settings {
   /** `sqlite:<path>`, a PostgreSQL URL, or `memory:`. */
@@ -24,6 +26,45 @@ export const DEFAULTS: Settings = {
   logLevel: "info",
 };
 
+/** The settings file (`PARLEY_CONFIG=./parley.json`): any of the settings, checked. */
+const SettingsFile = z
+  .strictObject({
+    db: z.string().min(1),
+    host: z.string().min(1),
+    port: z.int().min(0).max(65535),
+    nodeId: z.string().min(1).max(128),
+    snapshotEvery: z.int().min(10).max(10_000_000),
+    sessionTtlHours: z
+      .int()
+      .min(1)
+      .max(24 * 30),
+    seedDemo: z.boolean(),
+    logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
+  })
+  .partial();
+
+function fromFile(path: string | undefined): Partial<Settings> {
+  if (!path) return {};
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new Error(`PARLEY_CONFIG: cannot read ${path}: ${(e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`PARLEY_CONFIG: ${path} is not JSON: ${(e as Error).message}`);
+  }
+  const parsed = SettingsFile.safeParse(json);
+  if (!parsed.success)
+    throw new Error(
+      `PARLEY_CONFIG: ${path}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`,
+    );
+  return parsed.data;
+}
+
 const int = (name: string, value: string | undefined, fallback: number, min: number, max: number): number => {
   if (value === undefined || value === "") return fallback;
   const n = Number(value);
@@ -32,28 +73,23 @@ const int = (name: string, value: string | undefined, fallback: number, min: num
   return n;
 };
 
-/** Settings from the environment (PARLEY_*), over the defaults. */
+/** Settings: the defaults, then the file named by PARLEY_CONFIG, then the environment (PARLEY_*). */
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings {
+  const base = { ...DEFAULTS, ...fromFile(env.PARLEY_CONFIG) };
   return {
-    db: env.PARLEY_DB ?? DEFAULTS.db,
-    host: env.PARLEY_HOST ?? DEFAULTS.host,
-    port: int("PARLEY_PORT", env.PARLEY_PORT, DEFAULTS.port, 0, 65535),
-    nodeId: env.PARLEY_NODE_ID ?? DEFAULTS.nodeId,
+    db: env.PARLEY_DB ?? base.db,
+    host: env.PARLEY_HOST ?? base.host,
+    port: int("PARLEY_PORT", env.PARLEY_PORT, base.port, 0, 65535),
+    nodeId: env.PARLEY_NODE_ID ?? base.nodeId,
     snapshotEvery: int(
       "PARLEY_SNAPSHOT_EVERY",
       env.PARLEY_SNAPSHOT_EVERY,
-      DEFAULTS.snapshotEvery,
+      base.snapshotEvery,
       10,
       10_000_000,
     ),
-    sessionTtlHours: int(
-      "PARLEY_SESSION_HOURS",
-      env.PARLEY_SESSION_HOURS,
-      DEFAULTS.sessionTtlHours,
-      1,
-      24 * 30,
-    ),
-    seedDemo: env.PARLEY_SEED_DEMO !== "0",
-    logLevel: env.PARLEY_LOG_LEVEL ?? DEFAULTS.logLevel,
+    sessionTtlHours: int("PARLEY_SESSION_HOURS", env.PARLEY_SESSION_HOURS, base.sessionTtlHours, 1, 24 * 30),
+    seedDemo: env.PARLEY_SEED_DEMO === undefined ? base.seedDemo : env.PARLEY_SEED_DEMO !== "0",
+    logLevel: env.PARLEY_LOG_LEVEL ?? base.logLevel,
   };
 }

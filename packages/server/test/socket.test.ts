@@ -1,5 +1,6 @@
 import type { EventEnvelope } from "@parley/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { Listener, startTestServer, type TestServer } from "./harness.ts";
 
 let t: TestServer;
@@ -110,6 +111,43 @@ describe("the event socket", { timeout: 30_000 }, () => {
     expect(me.agent?.presence.type).toBe("idle");
     back.close();
     watcher.close();
+  });
+
+  it("CON-2 a desktop that drops without a word: after the profile's heartbeat window the agent's grace starts", async () => {
+    const lars = await t.as("lars");
+    const { config } = await lars.call("getConfig", {});
+    const profile = config.profiles.find((p) => p.id === "digital-desk");
+    if (!profile) throw new Error("digital-desk");
+    // A 17 s heartbeat window: the socket's own 16 s of silence, then one more second.
+    await lars.call("putConfigItem", {
+      params: { collection: "profiles", itemId: profile.id },
+      body: { item: { ...profile, disconnect: { ...profile.disconnect, heartbeatTimeoutSec: 17 } } },
+    });
+    const sofia = await t.as("sofia");
+    const watcher = new Listener(t.url, lars.token as string);
+    await watcher.until("welcome", () => watcher.welcome);
+    const desk = new Listener(t.url, sofia.token as string);
+    await desk.until("welcome", () => desk.welcome);
+    desk.close();
+    const lost = await watcher.event(
+      "agent.connection.lost",
+      (e) => (e.data as { agentId: string }).agentId === "sofia",
+      5000,
+    );
+    expect((lost.data as { cause: string }).cause).toBe("heartbeats_missed");
+    watcher.close();
+  });
+
+  it("a socket silent for 16 s is dropped by the server", async () => {
+    const anna = await t.as("anna");
+    const raw = new WebSocket(`${t.url.replace("http", "ws")}/v1/events`);
+    await new Promise((resolve) => raw.once("open", resolve));
+    raw.send(JSON.stringify({ type: "hello", token: anna.token }));
+    const started = Date.now();
+    const code = await new Promise<number>((resolve) => raw.once("close", resolve));
+    const silent = Date.now() - started;
+    expect(code).not.toBe(1000);
+    expect(silent).toBeGreaterThanOrEqual(16_000);
   });
 
   it("a bad first message or token closes the socket with a clear error", async () => {

@@ -37,9 +37,10 @@ export class Sessions {
     await this.store.deleteSession(hash);
   }
 
-  /** After a password change the user signs in again everywhere this node knows of. */
+  /** After a password change the user signs in again everywhere. */
   async endAllOf(tenantId: string, userId: string): Promise<void> {
     for (const [hash, s] of this.cache)
-      if (s.tenantId === tenantId && s.userId === userId) await this.end(hash);
+      if (s.tenantId === tenantId && s.userId === userId) this.cache.delete(hash);
+    await this.store.deleteSessionsOf(tenantId, userId);
   }
 }

@@ -1,6 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { type CommandResult, type ErrorBody, ROUTES, type Route, statusOf } from "@parley/protocol";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from "fastify";
 import type { z } from "zod";
 import { verifyPassword } from "../auth/passwords.ts";
 import type { Principal } from "../auth/principal.ts";
@@ -61,7 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === "string" && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
     },
     // A line per request would cost more than the request at thousands per second; errors are logged.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
   });
   const idempotency = new Idempotency(deps.store);

@@ -61,5 +61,10 @@ export class MemoryStore implements Store {
   async deleteSession(tokenHash: string) {
     this.sessions.delete(tokenHash);
   }
+
+  async deleteSessionsOf(tenantId: string, userId: string) {
+    for (const [hash, s] of this.sessions)
+      if (s.tenantId === tenantId && s.userId === userId) this.sessions.delete(hash);
+  }
   async close() {}
 }

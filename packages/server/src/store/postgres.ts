@@ -236,6 +236,10 @@ export class PostgresStore implements Store {
     await this.pool.query("DELETE FROM sessions WHERE token_hash = $1", [tokenHash]);
   }
 
+  async deleteSessionsOf(tenantId: string, userId: string) {
+    await this.pool.query("DELETE FROM sessions WHERE tenant_id = $1 AND user_id = $2", [tenantId, userId]);
+  }
+
   async close() {
     await this.pool.end();
   }

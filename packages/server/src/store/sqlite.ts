@@ -162,6 +162,10 @@ export class SqliteStore implements Store {
     this.db.prepare("DELETE FROM sessions WHERE token_hash = ?").run(tokenHash);
   }
 
+  async deleteSessionsOf(tenantId: string, userId: string) {
+    this.db.prepare("DELETE FROM sessions WHERE tenant_id = ? AND user_id = ?").run(tenantId, userId);
+  }
+
   async close() {
     this.db.close();
   }

@@ -277,6 +277,20 @@ describe.each(backends)("$name store", (backend) => {
     await store.deleteSession("no-such-token");
   });
 
+  it("deletes every session of one user, and only theirs", async () => {
+    const t = tenant();
+    const expiresAt = Date.UTC(2100, 0, 1);
+    await store.saveSession({ tokenHash: `${t}-a1`, tenantId: t, userId: "alice", expiresAt });
+    await store.saveSession({ tokenHash: `${t}-a2`, tenantId: t, userId: "alice", expiresAt });
+    await store.saveSession({ tokenHash: `${t}-b`, tenantId: t, userId: "bob", expiresAt });
+    await store.saveSession({ tokenHash: `${t}-x`, tenantId: `${t}-other`, userId: "alice", expiresAt });
+    await store.deleteSessionsOf(t, "alice");
+    expect(await store.session(`${t}-a1`)).toBeNull();
+    expect(await store.session(`${t}-a2`)).toBeNull();
+    expect((await store.session(`${t}-b`))?.userId).toBe("bob");
+    expect((await store.session(`${t}-x`))?.userId).toBe("alice");
+  });
+
   it("returns the latest snapshot", async () => {
     const t = tenant();
     expect(await store.latestSnapshot(t)).toBeNull();

@@ -55,5 +55,7 @@ export interface Store {
   saveSession(s: SessionRecord): Promise<void>;
   session(tokenHash: string): Promise<SessionRecord | null>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Signs a user out everywhere: after a password change. */
+  deleteSessionsOf(tenantId: string, userId: string): Promise<void>;
   close(): Promise<void>;
 }
