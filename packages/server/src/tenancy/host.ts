@@ -35,6 +35,8 @@ export interface HostOptions {
   /** The store failed: the in-memory state is ahead of the log, so the host stops serving. */
   readonly onFatal: (error: unknown) => void;
   readonly toStored?: (engine: Engine) => unknown;
+  /** An engine bug: logged; the tenant rebuilds its state from the log and goes on. */
+  readonly onEngineError?: (error: unknown) => void;
 }
 
 type Listener = (events: readonly StoredEvent[]) => void;
@@ -59,12 +61,14 @@ export class TenantHost {
   private readonly listeners = new Set<Listener>();
   private lastSnapshotSeq: number;
   private closed = false;
+  /** The engine threw mid-command: its state is rebuilt from the log before anything else runs. */
+  private recovering: Promise<void> | null = null;
 
   constructor(
     readonly tenantId: string,
-    readonly engine: Engine,
+    private current: Engine,
     lastSeq: number,
-    private readonly options: HostOptions,
+    private readonly options: HostOptions & { readonly fromStored?: (data: unknown) => Engine },
   ) {
     this.seq = lastSeq;
     this.published = lastSeq;
@@ -76,18 +80,9 @@ export class TenantHost {
     tenantId: string,
     options: HostOptions & { readonly fromStored?: (data: unknown) => Engine },
   ): Promise<TenantHost> {
-    const { store } = options;
-    const snap = options.fromStored ? await store.latestSnapshot(tenantId) : null;
-    const engine = snap && options.fromStored ? options.fromStored(snap.data) : new Engine();
-    let seq = snap?.seq ?? 0;
-    for (;;) {
-      const page = await store.events(tenantId, seq, 5000);
-      for (const e of page) evolve(engine.state, fromPlain<TenantEvent>(e.event));
-      if (page.length === 0) break;
-      seq = page[page.length - 1]?.seq ?? seq;
-    }
+    const { engine, seq, snapshotSeq } = await rebuild(tenantId, options);
     const host = new TenantHost(tenantId, engine, seq, options);
-    host.lastSnapshotSeq = snap?.seq ?? 0;
+    host.lastSnapshotSeq = snapshotSeq;
     // What fell due while the server was down fires now, in order.
     host.wake();
     return host;
@@ -102,6 +97,10 @@ export class TenantHost {
     return this.published;
   }
 
+  get engine(): Engine {
+    return this.current;
+  }
+
   get healthy(): boolean {
     return this.failed === null && !this.closed;
   }
@@ -113,10 +112,20 @@ export class TenantHost {
 
   /** Decides and applies the command now; resolves once its events are stored. */
   submit(command: Plain<Command>, submission: Submission): Promise<Outcome> {
-    if (!this.healthy) return Promise.resolve(unavailable());
+    if (!this.healthy || this.recovering) return Promise.resolve(unavailable());
     const now = this.options.clock();
-    this.fire(now);
-    const decision = this.engine.execute(fromPlain<Command>(command), now);
+    let decision: ReturnType<Engine["execute"]>;
+    try {
+      this.fire(now);
+      decision = this.current.execute(fromPlain<Command>(command), now);
+    } catch (error) {
+      this.recover(error);
+      return Promise.resolve({
+        ok: false,
+        code: "INTERNAL",
+        message: "The command could not be processed; nothing was changed",
+      });
+    }
     const events = decision.ok ? this.stamp(decision.events, submission.requestId) : [];
     const outcome: Outcome = decision.ok
       ? { ok: true, seq: this.seq, events }
@@ -212,9 +221,35 @@ export class TenantHost {
 
   private wake(): void {
     this.timer = null;
-    if (!this.healthy) return;
-    this.fire(this.options.clock());
+    if (!this.healthy || this.recovering) return;
+    try {
+      this.fire(this.options.clock());
+    } catch (error) {
+      this.recover(error);
+      return;
+    }
     if (!this.flushing) this.arm();
+  }
+
+  /**
+   * An engine bug threw halfway through a command or timer: what it changed in memory is not in
+   * the log, so the state is rebuilt from the log once what was stamped before is stored.
+   */
+  private recover(error: unknown): void {
+    (this.options.onEngineError ?? console.error)(error);
+    if (this.recovering) return;
+    this.recovering = (async () => {
+      while (this.flushing || this.batch.length > 0) await new Promise((r) => setImmediate(r));
+      if (!this.healthy) return;
+      const { engine, seq } = await rebuild(this.tenantId, this.options);
+      if (seq !== this.seq) throw new Error(`${this.tenantId}: log ends at ${seq}, memory at ${this.seq}`);
+      this.current = engine;
+    })()
+      .catch((e) => this.fail(e, []))
+      .finally(() => {
+        this.recovering = null;
+        this.wake();
+      });
   }
 
   /** Stops the timers; what is in flight still lands. */
@@ -223,6 +258,24 @@ export class TenantHost {
     if (this.timer) clearTimeout(this.timer);
     while (this.flushing) await new Promise((r) => setImmediate(r));
   }
+}
+
+/** A tenant's engine from its latest snapshot and the events after it. */
+async function rebuild(
+  tenantId: string,
+  options: HostOptions & { readonly fromStored?: (data: unknown) => Engine },
+): Promise<{ engine: Engine; seq: number; snapshotSeq: number }> {
+  const { store } = options;
+  const snap = options.fromStored ? await store.latestSnapshot(tenantId) : null;
+  const engine = snap && options.fromStored ? options.fromStored(snap.data) : new Engine();
+  let seq = snap?.seq ?? 0;
+  for (;;) {
+    const page = await store.events(tenantId, seq, 5000);
+    for (const e of page) evolve(engine.state, fromPlain<TenantEvent>(e.event));
+    if (page.length === 0) break;
+    seq = page[page.length - 1]?.seq ?? seq;
+  }
+  return { engine, seq, snapshotSeq: snap?.seq ?? 0 };
 }
 
 const noop = () => {};
