@@ -79,7 +79,8 @@ export function moved<S extends Task["status"]>(t: Task, stage: Stage<S>, change
     seq: t.seq,
     excluded: changes.excluded ?? t.excluded,
     declinedBy: changes.declinedBy ?? t.declinedBy,
-    offers: stage.status === "offered" ? t.offers + 1 : t.offers,
+    // A delivered offer (connecting → requested) is the same offer: only a move into "offered" counts.
+    offers: stage.status === "offered" && t.status !== "offered" ? t.offers + 1 : t.offers,
     origin: t.origin,
     answeredAt: changes.answeredAt === undefined ? t.answeredAt : changes.answeredAt,
     enteredQueueAt: changes.enteredQueueAt ?? t.enteredQueueAt,

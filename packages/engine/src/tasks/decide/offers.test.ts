@@ -23,6 +23,8 @@ describe("offers", () => {
       .thenCheck((s, events) => {
         expect(events.map((e) => e.type)).toEqual(["offer.delivered"]);
         expect(popoverStack(s.state, "a1" as never).items[0]?.phase).toBe("requested");
+        // Delivered is the same offer, not a second one.
+        expect(s.state.tasks.get("c1" as never)?.offers).toBe(1);
       }));
 
   it("RTE-2 nothing can be accepted while the offer is still connecting", () =>
