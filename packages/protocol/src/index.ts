@@ -9,6 +9,27 @@ export { CONFIG_COLLECTIONS, ConfigCollection, ConfigDocument } from "./routes/a
 export { Station } from "./routes/agents.ts";
 export { Session, User } from "./routes/auth.ts";
 export { CallbackAssignee, CallbackRequest } from "./routes/callbacks.ts";
+export {
+  Account,
+  AccountInput,
+  Article,
+  ArticleHit,
+  ArticleInput,
+  ArticleSearch,
+  Case,
+  CaseInput,
+  CaseNote,
+  CasePriority,
+  CaseStatus,
+  Contact,
+  ContactInput,
+  ContactLookup,
+  ContactMatch,
+  type DirectoryOperation,
+  PhoneNumber,
+  SnippetPart,
+  SocialAddress,
+} from "./routes/directory.ts";
 export { type OperationId, ROUTES, type Routes } from "./routes/index.ts";
 export type { BodyOf, Method, ParamsOf, QueryOf, ResponseOf, Route } from "./routes/route.ts";
 export { SystemStatus } from "./routes/system.ts";

@@ -31,6 +31,8 @@ export interface CallOptions {
   /** Attempts for a command after a network failure or 503; reads are retried too. Default 3. */
   readonly retries?: number;
   readonly signal?: AbortSignal;
+  /** Sent as If-Match: the configuration version the change was made on. */
+  readonly ifMatch?: string;
 }
 
 export interface ClientOptions {
@@ -81,7 +83,7 @@ export class ParleyClient {
           `${path}${query}`,
           hasBody ? (i.body ?? {}) : undefined,
           key,
-          options.signal,
+          options,
         )) as ResponseOf<Routes[K]>;
       } catch (e) {
         if (!(e instanceof ParleyError) || !e.retryable || attempt >= retries) throw e;
@@ -95,12 +97,13 @@ export class ParleyClient {
     path: string,
     body: unknown,
     key: string | undefined,
-    signal?: AbortSignal,
+    { signal, ifMatch }: CallOptions,
   ): Promise<unknown> {
     const headers: Record<string, string> = { accept: "application/json" };
     if (body !== undefined) headers["content-type"] = "application/json";
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (key) headers["idempotency-key"] = key;
+    if (ifMatch) headers["if-match"] = `"${ifMatch}"`;
     let response: Response;
     try {
       response = await this.fetchImpl(`${this.baseUrl}${path}`, {

@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import type { z } from "zod";
 import { Sessions } from "./auth/sessions.ts";
 import { seedDemo } from "./demo/seed.ts";
+import { openDirectory } from "./directory/open.ts";
 import { buildApp } from "./http/app.ts";
 import { registerDocs } from "./http/docs.ts";
 import { Metrics } from "./metrics.ts";
@@ -40,6 +41,7 @@ export async function startServer(settings: Settings, options: ServerOptions = {
   const clock = options.clock ?? Date.now;
   const startedAt = new Date(clock()).toISOString();
   const store = await openStore(settings.db);
+  const directory = await openDirectory(settings.db);
   let inService = true;
   const tenants = new Tenants({
     store,
@@ -57,7 +59,7 @@ export async function startServer(settings: Settings, options: ServerOptions = {
     fromStored: (data) => Engine.restore(data as StoredState),
   });
   await tenants.loadAll();
-  if (settings.seedDemo && tenants.all().length === 0) await seedDemo(tenants, store);
+  if (settings.seedDemo && tenants.all().length === 0) await seedDemo(tenants, store, directory);
 
   const metrics = new Metrics();
   const sessions = new Sessions(store, settings.sessionTtlHours * 3600_000, clock);
@@ -74,6 +76,7 @@ export async function startServer(settings: Settings, options: ServerOptions = {
     sessions,
     metrics,
     clock,
+    directory,
     logger: options.logger ?? { level: settings.logLevel },
     status,
     envelopes: (host, p, outcome) => {
@@ -116,6 +119,7 @@ export async function startServer(settings: Settings, options: ServerOptions = {
       await app.close();
       await tenants.close();
       await store.close();
+      await directory.close();
     },
   };
 }

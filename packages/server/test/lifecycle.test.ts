@@ -63,4 +63,16 @@ describe("a contact's life over the API", { timeout: 30_000 }, () => {
     desk.close();
     karin.close();
   });
+
+  it("the API and event references are served: OpenAPI, AsyncAPI and readable pages", async () => {
+    const get = (path: string) => fetch(`${t.url}${path}`);
+    const openapi = (await (await get("/v1/openapi.json")).json()) as { openapi: string };
+    expect(openapi.openapi).toBe("3.1.0");
+    const asyncapi = (await (await get("/v1/asyncapi.json")).json()) as { asyncapi: string };
+    expect(asyncapi.asyncapi).toBe("3.0.0");
+    const events = await (await get("/v1/docs/events")).text();
+    expect(events).toContain("offer.created");
+    expect(events).toContain("agent.state.changed");
+    expect((await get("/v1/docs/")).headers.get("content-type")).toContain("text/html");
+  });
 });

@@ -65,7 +65,7 @@ export const adminRoutes = {
     method: "PATCH",
     path: "/v1/config/settings",
     summary:
-      "Change tenant-wide settings: call limit, federation mapping, persistent chat days, sentiment, …",
+      "Change tenant-wide settings: call limit, federation mapping, persistent chat days, sentiment, …; null takes a setting out",
     tag: TAG,
     roles: ADMIN,
     body: z.strictObject({ settings: z.record(z.string(), z.unknown()) }),

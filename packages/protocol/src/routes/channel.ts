@@ -114,6 +114,8 @@ export const channelRoutes = {
     tag: TAG,
     roles: ROLES,
     params: AgentParams,
-    spec: ["CON-6"],
+    // The login the phone belonged to (from agent.logged_in): a late report about an older login changes nothing (CON-5).
+    body: z.strictObject({ generation: z.int().nonnegative().optional() }),
+    spec: ["CON-5", "CON-6"],
   }),
 };

@@ -4,6 +4,7 @@ import { authRoutes } from "./auth.ts";
 import { callbackRoutes } from "./callbacks.ts";
 import { channelRoutes } from "./channel.ts";
 import { conversationRoutes } from "./conversations.ts";
+import { directoryRoutes } from "./directory.ts";
 import { readRoutes } from "./reads.ts";
 import { systemRoutes } from "./system.ts";
 import { taskRoutes } from "./tasks.ts";
@@ -18,6 +19,7 @@ export const ROUTES = {
   ...channelRoutes,
   ...readRoutes,
   ...adminRoutes,
+  ...directoryRoutes,
   ...systemRoutes,
 };
 export type Routes = typeof ROUTES;

@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { verifyPassword } from "../auth/passwords.ts";
 import type { Principal } from "../auth/principal.ts";
 import type { Sessions } from "../auth/sessions.ts";
+import type { DirectoryStore } from "../directory/store.ts";
 import type { Metrics } from "../metrics.ts";
 import type { Store } from "../store/store.ts";
 import type { Outcome, TenantHost } from "../tenancy/host.ts";
@@ -29,6 +30,8 @@ export interface AppDeps {
   readonly clock: () => number;
   readonly logger: boolean | object;
   readonly status: () => unknown;
+  /** The customer directory and knowledge base. */
+  readonly directory: DirectoryStore;
   /** What a reader sees of events: secure variables masked (CALL-7). */
   readonly envelopes: (
     host: TenantHost,
@@ -142,20 +145,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             ? parse(route.body, request.body ?? (route.method === "GET" ? null : {}), "body")
             : null,
           request,
+          reply,
           now: deps.clock(),
         } as Context<never>;
         if (!command)
-          return reply
-            .status(route.status)
-            .send(await handler?.(ctx, { store: deps.store, sessions: deps.sessions, status: deps.status }));
-        if (id === "putConfig") checkIfMatch(request, host);
-        const engineCommand = command(ctx) as Parameters<TenantHost["submit"]>[0];
+          return reply.status(route.status).send(
+            await handler?.(ctx, {
+              store: deps.store,
+              sessions: deps.sessions,
+              status: deps.status,
+              directory: deps.directory,
+            }),
+          );
         const key = request.headers["idempotency-key"];
         const answer = await idempotency.run(
           principal,
           typeof key === "string" ? key : undefined,
           fingerprintOf(request.method, request.url, request.body),
           async (remember, toAnswer) => {
+            // Checked only for a first attempt: a retry of a command that went through gets its
+            // stored answer, not a refusal of the state the first attempt made (the If-Match it
+            // named is stale now; the item it deleted is gone; the agent it logged out is out).
+            if (id === "putConfig") checkIfMatch(request, host);
+            const engineCommand = command(ctx) as Parameters<TenantHost["submit"]>[0];
             const started = performance.now();
             const outcome = await host.submit(engineCommand, {
               requestId: request.id,

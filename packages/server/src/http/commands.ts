@@ -193,7 +193,7 @@ export const COMMANDS: { [K in CommandOperation]: ToCommand<K> } = {
   deviceLost: (ctx) => ({
     type: "DeviceLost",
     agentId: ctx.params.agentId,
-    generation: loggedInGeneration(ctx, ctx.params.agentId),
+    generation: ctx.body.generation ?? loggedInGeneration(ctx, ctx.params.agentId),
   }),
   putConfig: (ctx) => configure(ctx, { ...ctx.body.config, tenantId: ctx.principal.tenantId }),
   putConfigItem: (ctx) => {
@@ -237,7 +237,12 @@ export const COMMANDS: { [K in CommandOperation]: ToCommand<K> } = {
         "VALIDATION_FAILED",
         `Settings do not include ${wrong.join(", ")}: edit those through their collections`,
       );
-    return configure(ctx, { ...currentConfig(ctx), ...ctx.body.settings });
+    // A merge patch: null takes an optional setting out (no call limit, no federation, …).
+    const next: Record<string, unknown> = { ...currentConfig(ctx) };
+    for (const [name, value] of Object.entries(ctx.body.settings))
+      if (value === null) delete next[name];
+      else next[name] = value;
+    return configure(ctx, next);
   },
 };
 
@@ -254,7 +259,7 @@ function configure(_ctx: Context<keyof Routes>, candidate: unknown): Cmd {
   const parsed = TenantConfigSchema.safeParse(candidate);
   if (!parsed.success)
     throw new Problem("VALIDATION_FAILED", "The configuration is not valid", {
-      issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), code: i.code, message: i.message })),
     });
   return { type: "ConfigureTenant", config: parsed.data as Plain<TenantConfig> };
 }

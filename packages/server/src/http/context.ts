@@ -1,5 +1,5 @@
 import type { Routes } from "@parley/protocol";
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { Principal } from "../auth/principal.ts";
 import type { TenantHost } from "../tenancy/host.ts";
@@ -12,6 +12,8 @@ export interface Context<K extends keyof Routes> {
   readonly query: z.output<Routes[K]["query"]>;
   readonly body: z.output<Routes[K]["body"]>;
   readonly request: FastifyRequest;
+  /** For headers a read sets (an ETag). */
+  readonly reply?: FastifyReply;
   readonly now: number;
 }
 

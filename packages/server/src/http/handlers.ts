@@ -4,6 +4,8 @@ import type { Routes, SupervisorView } from "@parley/protocol";
 import type { z } from "zod";
 import { hashPassword } from "../auth/passwords.ts";
 import type { Sessions } from "../auth/sessions.ts";
+import { DIRECTORY_HANDLERS } from "../directory/handlers.ts";
+import type { DirectoryStore } from "../directory/store.ts";
 import type { Store } from "../store/store.ts";
 import { configOf, userOf } from "./access.ts";
 import type { Context } from "./context.ts";
@@ -19,6 +21,8 @@ export interface HandlerDeps {
   readonly store: Store;
   readonly sessions: Sessions;
   readonly status: () => unknown;
+  /** The customer directory and knowledge base. */
+  readonly directory: DirectoryStore;
 }
 
 export type Handler<K extends keyof Routes> = (
@@ -29,8 +33,25 @@ export type Handler<K extends keyof Routes> = (
 /** `signIn` and `systemStatus` need no tenant or caller; the app answers them itself. */
 type Own = "signIn" | "systemStatus";
 
+/** JSON with object keys sorted: the same configuration always hashes the same. */
+const canonical = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(canonical)
+    : value && typeof value === "object"
+      ? Object.fromEntries(
+          Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([k, v]) => [k, canonical(v)]),
+        )
+      : value;
+
+/** The configuration's version for If-Match: a hash of its content, whatever the key order. */
 export const configVersion = (config: unknown): string =>
-  createHash("sha256").update(JSON.stringify(config)).digest("base64url").slice(0, 16);
+  createHash("sha256")
+    .update(JSON.stringify(canonical(config)))
+    .digest("base64url")
+    .slice(0, 16);
 
 export const HANDLERS: { [K in Exclude<NonCommand, Own>]: Handler<K> } = {
   signOut: async (ctx, deps) => {
@@ -61,7 +82,9 @@ export const HANDLERS: { [K in Exclude<NonCommand, Own>]: Handler<K> } = {
   getConfig: (ctx) => {
     const config = configOf(ctx.host);
     if (!config) throw new Problem("NOT_CONFIGURED", "This tenant has no configuration yet");
-    return { version: configVersion(config), config };
+    const version = configVersion(config);
+    ctx.reply?.header("etag", `"${version}"`);
+    return { version, config };
   },
   setPassword: async (ctx, deps) => {
     if (!userOf(ctx.host, ctx.params.userId))
@@ -74,6 +97,7 @@ export const HANDLERS: { [K in Exclude<NonCommand, Own>]: Handler<K> } = {
     await deps.sessions.endAllOf(ctx.principal.tenantId, ctx.params.userId);
     return {};
   },
+  ...DIRECTORY_HANDLERS,
 };
 
 function supervisesTask(ctx: Context<keyof Routes>, agentIds: readonly string[]): boolean {
