@@ -4,6 +4,7 @@ import { newToken, tokenHash } from "./tokens.ts";
 /** Sessions are stored, so a restart signs nobody out; each node keeps the ones it saw in memory. */
 export class Sessions {
   private readonly cache = new Map<string, { tenantId: string; userId: string; expiresAt: number }>();
+  private readonly hashes = new Map<string, string>();
 
   constructor(
     private readonly store: Store,
@@ -22,7 +23,13 @@ export class Sessions {
 
   /** The session of a bearer token, or null when unknown or expired. */
   async resolve(token: string): Promise<{ tenantId: string; userId: string; tokenHash: string } | null> {
-    const hash = tokenHash(token);
+    // Hashing a token on every request costs more than the look-up: remember the hash of recent ones.
+    let hash = this.hashes.get(token);
+    if (hash === undefined) {
+      hash = tokenHash(token);
+      if (this.hashes.size >= 50_000) this.hashes.clear();
+      this.hashes.set(token, hash);
+    }
     let s = this.cache.get(hash) ?? null;
     if (!s) {
       s = await this.store.session(hash);

@@ -62,4 +62,13 @@ function walk(value: unknown, m: Masking): unknown {
   return out;
 }
 
-export const maskEvent = (e: Plain<TenantEvent>, m: Masking): Plain<TenantEvent> => maskValue(e, m);
+/** Whether an event can hold variable values at all: most cannot, and are sent as they are. */
+function carriesValues(e: Plain<TenantEvent>): boolean {
+  const o = e as unknown as Record<string, unknown>;
+  if ("variables" in o || "values" in o || "conflicts" in o) return true;
+  const to = o.to as Record<string, unknown> | undefined;
+  return to !== undefined && to !== null && typeof to === "object" && "variables" in to;
+}
+
+export const maskEvent = (e: Plain<TenantEvent>, m: Masking): Plain<TenantEvent> =>
+  carriesValues(e) ? maskValue(e, m) : e;

@@ -18,10 +18,13 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE TABLE IF NOT EXISTS snapshots (
   tenant_id TEXT NOT NULL, seq INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (tenant_id, seq)
 ) WITHOUT ROWID;
+-- Keys are random: rows appended by rowid and found through a narrow index dirty far fewer pages
+-- per group commit than a table clustered on the key.
 CREATE TABLE IF NOT EXISTS idempotency (
   tenant_id TEXT NOT NULL, user_id TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL,
-  status INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (tenant_id, user_id, key)
-) WITHOUT ROWID;
+  status INTEGER NOT NULL, body TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS idempotency_key ON idempotency (tenant_id, user_id, key);
 CREATE TABLE IF NOT EXISTS credentials (
   tenant_id TEXT NOT NULL, user_id TEXT NOT NULL, password_hash TEXT NOT NULL, PRIMARY KEY (tenant_id, user_id)
 ) WITHOUT ROWID;
@@ -47,6 +50,17 @@ export class SqliteStore implements Store {
   private readonly insertKey: Database.Statement;
   private readonly lastSeq: Database.Statement;
   private readonly appendTx: (batch: AppendBatch) => void;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Each statement is prepared once: preparing costs more than running most of these. */
+  private stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
 
   constructor(path: string) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -80,7 +94,7 @@ export class SqliteStore implements Store {
   }
 
   async tenants() {
-    return (this.db.prepare("SELECT DISTINCT tenant_id AS id FROM events").all() as { id: string }[]).map(
+    return (this.stmt("SELECT DISTINCT tenant_id AS id FROM events").all() as { id: string }[]).map(
       (r) => r.id,
     );
   }
@@ -90,80 +104,78 @@ export class SqliteStore implements Store {
   }
 
   async events(tenantId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
-    const rows = this.db
-      .prepare(
-        "SELECT seq, request_id, data FROM events WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?",
-      )
-      .all(tenantId, afterSeq, limit) as EventRow[];
+    const rows = this.stmt(
+      "SELECT seq, request_id, data FROM events WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+    ).all(tenantId, afterSeq, limit) as EventRow[];
     return rows.map((r) => ({ seq: r.seq, requestId: r.request_id, event: JSON.parse(r.data) }));
   }
 
   async latestSnapshot(tenantId: string) {
-    const row = this.db
-      .prepare("SELECT seq, data FROM snapshots WHERE tenant_id = ? ORDER BY seq DESC LIMIT 1")
-      .get(tenantId) as { seq: number; data: string } | undefined;
+    const row = this.stmt(
+      "SELECT seq, data FROM snapshots WHERE tenant_id = ? ORDER BY seq DESC LIMIT 1",
+    ).get(tenantId) as { seq: number; data: string } | undefined;
     return row ? { seq: row.seq, data: JSON.parse(row.data) as unknown } : null;
   }
 
   async saveSnapshot(tenantId: string, seq: number, data: unknown) {
     this.db.transaction(() => {
-      this.db
-        .prepare("INSERT OR REPLACE INTO snapshots (tenant_id, seq, data) VALUES (?, ?, ?)")
-        .run(tenantId, seq, JSON.stringify(data));
+      this.stmt("INSERT OR REPLACE INTO snapshots (tenant_id, seq, data) VALUES (?, ?, ?)").run(
+        tenantId,
+        seq,
+        JSON.stringify(data),
+      );
       // One older snapshot is kept in case the newest is unreadable.
-      this.db
-        .prepare(
-          "DELETE FROM snapshots WHERE tenant_id = ? AND seq < (SELECT min(seq) FROM (SELECT seq FROM snapshots WHERE tenant_id = ? ORDER BY seq DESC LIMIT 2))",
-        )
-        .run(tenantId, tenantId);
+      this.stmt(
+        "DELETE FROM snapshots WHERE tenant_id = ? AND seq < (SELECT min(seq) FROM (SELECT seq FROM snapshots WHERE tenant_id = ? ORDER BY seq DESC LIMIT 2))",
+      ).run(tenantId, tenantId);
     })();
   }
 
   async idempotency(tenantId: string, userId: string, key: string): Promise<IdempotencyRecord | null> {
-    const row = this.db
-      .prepare(
-        "SELECT fingerprint, status, body FROM idempotency WHERE tenant_id = ? AND user_id = ? AND key = ?",
-      )
-      .get(tenantId, userId, key) as { fingerprint: string; status: number; body: string } | undefined;
+    const row = this.stmt(
+      "SELECT fingerprint, status, body FROM idempotency WHERE tenant_id = ? AND user_id = ? AND key = ?",
+    ).get(tenantId, userId, key) as { fingerprint: string; status: number; body: string } | undefined;
     return row ? { userId, key, ...row } : null;
   }
 
   async credentials(tenantId: string, userId: string): Promise<Credentials | null> {
-    const row = this.db
-      .prepare("SELECT password_hash FROM credentials WHERE tenant_id = ? AND user_id = ?")
-      .get(tenantId, userId) as { password_hash: string } | undefined;
+    const row = this.stmt("SELECT password_hash FROM credentials WHERE tenant_id = ? AND user_id = ?").get(
+      tenantId,
+      userId,
+    ) as { password_hash: string } | undefined;
     return row ? { tenantId, userId, passwordHash: row.password_hash } : null;
   }
 
   async setCredentials(c: Credentials) {
-    this.db
-      .prepare(
-        "INSERT INTO credentials (tenant_id, user_id, password_hash) VALUES (?, ?, ?) ON CONFLICT (tenant_id, user_id) DO UPDATE SET password_hash = excluded.password_hash",
-      )
-      .run(c.tenantId, c.userId, c.passwordHash);
+    this.stmt(
+      "INSERT INTO credentials (tenant_id, user_id, password_hash) VALUES (?, ?, ?) ON CONFLICT (tenant_id, user_id) DO UPDATE SET password_hash = excluded.password_hash",
+    ).run(c.tenantId, c.userId, c.passwordHash);
   }
 
   async saveSession(s: SessionRecord) {
-    this.db
-      .prepare("INSERT INTO sessions (token_hash, tenant_id, user_id, expires_at) VALUES (?, ?, ?, ?)")
-      .run(s.tokenHash, s.tenantId, s.userId, s.expiresAt);
+    this.stmt("INSERT INTO sessions (token_hash, tenant_id, user_id, expires_at) VALUES (?, ?, ?, ?)").run(
+      s.tokenHash,
+      s.tenantId,
+      s.userId,
+      s.expiresAt,
+    );
   }
 
   async session(tokenHash: string): Promise<SessionRecord | null> {
-    const row = this.db
-      .prepare("SELECT tenant_id, user_id, expires_at FROM sessions WHERE token_hash = ?")
-      .get(tokenHash) as { tenant_id: string; user_id: string; expires_at: number } | undefined;
+    const row = this.stmt("SELECT tenant_id, user_id, expires_at FROM sessions WHERE token_hash = ?").get(
+      tokenHash,
+    ) as { tenant_id: string; user_id: string; expires_at: number } | undefined;
     return row
       ? { tokenHash, tenantId: row.tenant_id, userId: row.user_id, expiresAt: row.expires_at }
       : null;
   }
 
   async deleteSession(tokenHash: string) {
-    this.db.prepare("DELETE FROM sessions WHERE token_hash = ?").run(tokenHash);
+    this.stmt("DELETE FROM sessions WHERE token_hash = ?").run(tokenHash);
   }
 
   async deleteSessionsOf(tenantId: string, userId: string) {
-    this.db.prepare("DELETE FROM sessions WHERE tenant_id = ? AND user_id = ?").run(tenantId, userId);
+    this.stmt("DELETE FROM sessions WHERE tenant_id = ? AND user_id = ?").run(tenantId, userId);
   }
 
   async close() {
