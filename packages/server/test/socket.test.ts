@@ -54,6 +54,33 @@ describe("the event socket", { timeout: 30_000 }, () => {
     again.close();
   });
 
+  it("the SDK reconnects a dropped socket by itself, with backoff, and resumes from its last seq", async () => {
+    const karin = await t.as("karin");
+    await karin.call("loginAgent", {
+      params: { agentId: "me" },
+      body: { station: { teamId: "support", device: "BROWSER" } },
+    });
+    const desk = new Listener(t.url, karin.token as string);
+    await desk.until("welcome", () => desk.welcome);
+    const seen = desk.events.length;
+    // The network drops every socket of the server at once.
+    for (const client of (t.server.app as unknown as { websocketServer: { clients: Set<WebSocket> } })
+      .websocketServer.clients)
+      client.terminate();
+    await desk.until("reconnecting", () => desk.socket.status === "reconnecting");
+    const meanwhile = await karin.call("changeAgentState", {
+      params: { agentId: "me" },
+      body: { state: { type: "available" } },
+    });
+    await desk.until(
+      "reopened",
+      () => desk.socket.status === "open" && desk.events.length >= seen + meanwhile.events.length,
+    );
+    expect(desk.welcome?.resumed).toBe(true);
+    expect(seqs(desk.events.slice(seen))).toEqual(seqs(meanwhile.events));
+    desk.close();
+  });
+
   it("a socket without a known seq gets a snapshot as of a seq, and then only later events", async () => {
     const sofia = await t.as("sofia");
     await sofia.call("loginAgent", {
