@@ -5,7 +5,7 @@ import { maskEvent, maskingFor } from "./mask.ts";
 
 /** Paths of the properties named like variable values anywhere in a JSON Schema. */
 function valuePaths(schema: unknown, path: string[] = [], out: string[] = []): string[] {
-  if (Array.isArray(schema)) schema.forEach((s) => valuePaths(s, path, out));
+  if (Array.isArray(schema)) for (const s of schema) valuePaths(s, path, out);
   else if (schema && typeof schema === "object") {
     const o = schema as Record<string, unknown>;
     const props = o.properties as Record<string, unknown> | undefined;
