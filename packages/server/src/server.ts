@@ -7,6 +7,7 @@ import { Sessions } from "./auth/sessions.ts";
 import { seedDemo } from "./demo/seed.ts";
 import { openDirectory } from "./directory/open.ts";
 import { buildApp } from "./http/app.ts";
+import { DESKTOP_BUILD, registerDesktop } from "./http/desktop.ts";
 import { registerDocs } from "./http/docs.ts";
 import { Metrics } from "./metrics.ts";
 import type { Settings } from "./settings.ts";
@@ -30,6 +31,8 @@ export interface ServerOptions {
   readonly logger?: boolean | object;
   /** Called when the store fails; the default exits, so a supervisor restarts the node from the log. */
   readonly onFatal?: (error: unknown) => void;
+  /** The built Agent Desktop to serve at `/`; default packages/desktop/dist, null for none. */
+  readonly desktop?: string | null;
   readonly snapshots?: {
     readonly toStored: (e: Engine) => unknown;
     readonly fromStored: (d: unknown) => Engine;
@@ -107,6 +110,7 @@ export async function startServer(settings: Settings, options: ServerOptions = {
   app.get("/v1/openapi.json", async () => openapi);
   app.get("/v1/asyncapi.json", async () => asyncapi);
   await registerDocs(app, openapi);
+  await registerDesktop(app, options.desktop === undefined ? DESKTOP_BUILD : options.desktop);
 
   const address = await app.listen({ host: settings.host, port: settings.port, backlog: 4096 });
   return {

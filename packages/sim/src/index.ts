@@ -18,6 +18,8 @@ export {
   erlangC,
   erlangCProbability,
 } from "./erlang/erlangC.ts";
+export * from "./live/index.ts";
+export * from "./report/index.ts";
 export { PiecewisePoisson } from "./traffic/arrivals.ts";
 export { refine, WEEKDAY_CURVE_15MIN, WEEKDAY_CURVE_30MIN } from "./traffic/curves.ts";
 export {

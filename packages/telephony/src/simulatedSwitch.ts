@@ -47,6 +47,8 @@ export class SimulatedSwitch implements TelephonyPort {
         if (event.channel === "voice") this.calls.open(event.taskId);
         return;
       case "task.outdial_placed":
+      // A callback is a call whose customer the switch dials once an agent takes it (CB-3).
+      case "callback.created":
         this.calls.open(event.taskId);
         return;
       case "offer.created":

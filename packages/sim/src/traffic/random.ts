@@ -2,6 +2,9 @@ import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import type { JumpableRandomGenerator } from "pure-rand/types/JumpableRandomGenerator";
 
+/** A range of numbers (milliseconds, mostly), drawn uniformly between its two ends. */
+export type Range = readonly [min: number, max: number];
+
 /** xoroshiro128+ seeded from a small integer starts with a few lookalike outputs: drop them. */
 const WARM_UP = 16;
 
@@ -55,5 +58,34 @@ export class Random {
       this.spare = v * k;
       return u * k;
     }
+  }
+
+  /** A whole number between the ends of a range. */
+  between([min, max]: Range): number {
+    return Math.round(min + (max - min) * this.next());
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    const item = items[Math.floor(this.next() * items.length)];
+    if (item === undefined) throw new Error("pick from an empty list");
+    return item;
+  }
+
+  /** One of the keys, with probability proportional to its weight. */
+  weighted<K extends string>(weights: Readonly<Partial<Record<K, number>>>): K {
+    const entries = Object.entries(weights) as [K, number][];
+    const total = entries.reduce((sum, [, w]) => sum + Math.max(0, w), 0);
+    let r = this.next() * total;
+    for (const [k, w] of entries) {
+      r -= Math.max(0, w);
+      if (r < 0) return k;
+    }
+    const last = entries.at(-1);
+    if (!last) throw new Error("no weights");
+    return last[0];
   }
 }

@@ -1,0 +1,66 @@
+import { useDesk } from "./desk/useDesk.ts";
+import { SignInForm } from "./features/sign-in/SignInForm.tsx";
+import { StationForm } from "./features/station/StationForm.tsx";
+import { Workspace } from "./features/workspace/Workspace.tsx";
+import { t } from "./i18n/t.ts";
+
+const TENANT_KEY = "parley.tenant";
+
+/** Which screen the desk's state calls for: sign-in, station, the workspace. */
+export function App() {
+  const { desk, state } = useDesk();
+  switch (state.phase) {
+    case "signed_out":
+      return (
+        <SignInForm
+          reason={state.reason}
+          defaultTenant={localStorage.getItem(TENANT_KEY) ?? ""}
+          onSubmit={(tenantId, userId, password) => {
+            localStorage.setItem(TENANT_KEY, tenantId);
+            return desk.signIn(tenantId, userId, password);
+          }}
+        />
+      );
+    case "connecting":
+      return (
+        <main className="card-page" aria-busy="true">
+          <p className="muted">{t("app.loading")}</p>
+        </main>
+      );
+    case "replaced":
+      return (
+        <main className="card-page">
+          <div className="card" role="alert">
+            <p>{t("connection.replaced")}</p>
+            <button type="button" className="primary" onClick={() => desk.restart()}>
+              {t("connection.signInAgain")}
+            </button>
+          </div>
+        </main>
+      );
+    case "ready": {
+      const { me } = state;
+      if (!me.agent)
+        return (
+          <StationForm
+            userName={me.user.name}
+            teamIds={me.user.teamIds}
+            onSignOut={() => void desk.signOut()}
+            onSubmit={(station) =>
+              desk.command("loginAgent", { params: { agentId: "me" }, body: { station } }, { quiet: true })
+            }
+          />
+        );
+      return (
+        <Workspace
+          desk={desk}
+          me={{ ...me, agent: me.agent }}
+          syncedAt={state.syncedAt}
+          connection={state.connection}
+          pending={state.pending}
+          notice={state.notice}
+        />
+      );
+    }
+  }
+}

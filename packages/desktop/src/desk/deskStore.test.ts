@@ -1,0 +1,193 @@
+import type { Me, OperationId } from "@parley/protocol";
+import { type EventSocketOptions, ParleyError } from "@parley/sdk";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { me, taskView } from "../../test/fixtures.ts";
+import { type DeskClient, DeskStore } from "./deskStore.ts";
+
+/** A client that answers getMe with `state` and records every call. */
+class FakeClient implements DeskClient {
+  token: string | null = null;
+  calls: { id: OperationId; input: unknown }[] = [];
+  state: Me = me();
+  refuse: Partial<Record<OperationId, ParleyError>> = {};
+
+  async signIn(_tenant: string, userId: string, password: string) {
+    if (password !== "right")
+      throw new ParleyError(401, "INVALID_CREDENTIALS", "The tenant, user or password is wrong");
+    this.token = `token-of-${userId}`;
+    return {};
+  }
+
+  async call(id: OperationId, input: unknown) {
+    this.calls.push({ id, input });
+    const refusal = this.refuse[id];
+    if (refusal) throw refusal;
+    return id === "getMe" ? this.state : { events: [] };
+  }
+
+  count(id: OperationId) {
+    return this.calls.filter((c) => c.id === id).length;
+  }
+}
+
+function setup() {
+  const client = new FakeClient();
+  let socket: EventSocketOptions | null = null;
+  const closed = vi.fn();
+  const storage = new Map<string, string>();
+  const desk = new DeskStore({
+    baseUrl: "http://parley.test",
+    client,
+    openSocket: (o) => {
+      socket = o;
+      return { closeDesktop: closed };
+    },
+    storage: {
+      getItem: (k) => storage.get(k) ?? null,
+      setItem: (k, v) => storage.set(k, v),
+      removeItem: (k) => storage.delete(k),
+    },
+    refreshDelayMs: 20,
+  });
+  const sock = () => {
+    if (!socket) throw new Error("no socket opened");
+    return socket;
+  };
+  return { client, desk, sock, closed, storage };
+}
+
+const event = (seq: number) =>
+  ({
+    seq,
+    type: "agent.state.changed",
+    time: new Date(0).toISOString(),
+    requestId: null,
+    data: {},
+  }) as never;
+
+describe("the desk's link to the server", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("AGT-1 signs in, opens the socket with the token, and draws the welcome snapshot", async () => {
+    const { desk, sock, storage } = setup();
+    expect((await desk.signIn("lumen", "anna", "wrong")).ok).toBe(false);
+    expect(desk.getState().phase).toBe("signed_out");
+
+    expect(await desk.signIn("lumen", "anna", "right")).toEqual({ ok: true });
+    expect(desk.getState().phase).toBe("connecting");
+    expect(sock().token).toBe("token-of-anna");
+    expect(storage.get("parley.token")).toBe("token-of-anna");
+
+    sock().onWelcome?.(me(), 7, false);
+    const state = desk.getState();
+    expect(state.phase === "ready" && state.me.agent?.presence.type).toBe("idle");
+  });
+
+  it("reads the state again once after a burst of events, never working it out itself", async () => {
+    const { desk, sock, client } = setup();
+    await desk.signIn("lumen", "anna", "right");
+    sock().onWelcome?.(me(), 1, false);
+    client.state = me({
+      agent: { ...(me().agent as NonNullable<Me["agent"]>), presence: { type: "available", since: 0 } },
+    });
+    for (let seq = 2; seq < 7; seq++) sock().onEvent?.(event(seq));
+    expect(client.count("getMe")).toBe(0);
+    await vi.advanceTimersByTimeAsync(25);
+    expect(client.count("getMe")).toBe(1);
+    const state = desk.getState();
+    expect(state.phase === "ready" && state.me.agent?.presence.type).toBe("available");
+  });
+
+  it("RTE-2 tells the server once that a connecting offer reached the desktop", async () => {
+    const { desk, sock, client } = setup();
+    await desk.signIn("lumen", "anna", "right");
+    const offered = me({
+      tasks: [
+        taskView({
+          status: "offered",
+          role: null,
+          offer: { phase: "connecting", expiresAt: 0, flashAt: null },
+        }),
+      ],
+    });
+    sock().onWelcome?.(offered, 1, false);
+    client.state = offered;
+    sock().onEvent?.(event(2));
+    await vi.advanceTimersByTimeAsync(25);
+    expect(client.calls.filter((c) => c.id === "confirmDelivered")).toEqual([
+      { id: "confirmDelivered", input: { params: { taskId: "t1" } } },
+    ]);
+  });
+
+  it("shows a refused command's message, and what the server says afterwards", async () => {
+    const { desk, sock, client } = setup();
+    await desk.signIn("lumen", "anna", "right");
+    sock().onWelcome?.(me(), 1, false);
+    client.refuse.endTask = new ParleyError(
+      409,
+      "CUSTOMER_ON_HOLD",
+      "End is not allowed while the customer is on hold",
+    );
+    const out = await desk.command("endTask", { params: { taskId: "t1" } });
+    expect(out).toEqual({
+      ok: false,
+      code: "CUSTOMER_ON_HOLD",
+      message: "End is not allowed while the customer is on hold",
+    });
+    const state = desk.getState();
+    expect(state.phase === "ready" && state.notice).toBe("End is not allowed while the customer is on hold");
+    expect(state.phase === "ready" && state.pending).toEqual([]);
+    expect(client.count("getMe")).toBe(1);
+  });
+
+  it("AGT-7 a reload picks up the kept token; a refused token goes back to sign-in", async () => {
+    const first = setup();
+    await first.desk.signIn("lumen", "anna", "right");
+    const again = new DeskStore({
+      baseUrl: "http://parley.test",
+      client: first.client,
+      openSocket: (o) => {
+        o.onStatus?.("unauthenticated");
+        return { closeDesktop: () => {} };
+      },
+      storage: {
+        getItem: (k) => first.storage.get(k) ?? null,
+        setItem: () => {},
+        removeItem: (k) => first.storage.delete(k),
+      },
+    });
+    again.resume();
+    expect(again.getState()).toEqual({ phase: "signed_out", reason: "session_ended" });
+    expect(first.storage.has("parley.token")).toBe(false);
+  });
+
+  it("CON-4 shows the socket reconnecting, and a desktop replaced elsewhere stops", async () => {
+    const { desk, sock, closed } = setup();
+    await desk.signIn("lumen", "anna", "right");
+    sock().onWelcome?.(me(), 1, false);
+    sock().onStatus?.("reconnecting");
+    const state = desk.getState();
+    expect(state.phase === "ready" && state.connection).toBe("reconnecting");
+    sock().onStatus?.("replaced");
+    expect(desk.getState().phase).toBe("replaced");
+    expect(closed).toHaveBeenCalled();
+  });
+
+  it("signing out logs the agent out of the station first, and stays if the server refuses", async () => {
+    const { desk, sock, client } = setup();
+    await desk.signIn("lumen", "anna", "right");
+    sock().onWelcome?.(me(), 1, false);
+    client.refuse.logoutAgent = new ParleyError(409, "OFFER_PENDING", "A contact request is pending");
+    expect((await desk.signOut()).ok).toBe(false);
+    expect(desk.getState().phase).toBe("ready");
+    delete client.refuse.logoutAgent;
+    expect((await desk.signOut()).ok).toBe(true);
+    expect(client.calls.map((c) => c.id)).toContain("signOut");
+    expect(desk.getState()).toEqual({ phase: "signed_out", reason: "new" });
+  });
+});

@@ -1,0 +1,106 @@
+import { act, fireEvent, render, screen } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { agentView, me } from "../../../test/fixtures.ts";
+import { Header, type HeaderProps } from "./Header.tsx";
+import { RonaDialog } from "./RonaDialog.tsx";
+
+const codes = me().idleCodes;
+
+function renderHeader(over: Partial<HeaderProps> = {}) {
+  const onChoose = vi.fn();
+  render(
+    <Header
+      userName="Anna Berg"
+      agent={agentView()}
+      idleCodes={codes}
+      syncedAt={Date.now()}
+      busy={false}
+      onChoose={onChoose}
+      onSignOut={() => {}}
+      {...over}
+    />,
+  );
+  return { onChoose };
+}
+
+describe("the header", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("AGT-1 TMR-1 after login shows the default idle reason and a state timer from 00:00 that ticks", () => {
+    renderHeader();
+    expect(screen.getByLabelText<HTMLSelectElement>("Availability").value).toBe("idle:not-ready");
+    const timer = screen.getByRole("timer", { name: "Time in state" });
+    expect(timer.textContent).toBe("00:00");
+    act(() => {
+      vi.advanceTimersByTime(3_000);
+    });
+    expect(timer.textContent).toBe("00:03");
+  });
+
+  it("TMR-1 the timer goes on from the server's time in state", () => {
+    renderHeader({ agent: agentView({ presence: { type: "available", since: 0 }, inState: 65_000 }) });
+    expect(screen.getByRole("timer").textContent).toBe("01:05");
+  });
+
+  it("TMR-2 after another idle reason the timer shows current/total idle", () => {
+    renderHeader({
+      agent: agentView({
+        presence: { type: "idle", codeId: "lunch", since: 0 },
+        inState: 20 * 60_000,
+        idleTotal: 30 * 60_000,
+      }),
+    });
+    expect(screen.getByRole("timer").textContent).toBe("20:00/30:00");
+  });
+
+  it("AGT-3 offers Available and the tenant's idle reasons, and sends the choice", () => {
+    const { onChoose } = renderHeader();
+    const select = screen.getByLabelText<HTMLSelectElement>("Availability");
+    expect([...select.options].map((o) => o.text)).toEqual(["Available", "Not ready", "Lunch"]);
+    fireEvent.change(select, { target: { value: "idle:lunch" } });
+    expect(onChoose).toHaveBeenCalledWith({ type: "idle", codeId: "lunch" });
+    fireEvent.change(select, { target: { value: "available" } });
+    expect(onChoose).toHaveBeenLastCalledWith({ type: "available" });
+  });
+
+  it("AGT-2 TMR-4 while engaged shows the Engaged label and no state timer", () => {
+    renderHeader({
+      agent: agentView({ presence: { type: "available", since: 0 }, engaged: true, showStateTimer: false }),
+    });
+    expect(screen.getByText("Engaged")).toBeTruthy();
+    expect(screen.queryByRole("timer")).toBeNull();
+  });
+
+  it("AGT-5 RONA shows in the selector but cannot be chosen", () => {
+    renderHeader({ agent: agentView({ presence: { type: "rona", since: 0 } }) });
+    const select = screen.getByLabelText<HTMLSelectElement>("Availability");
+    expect(select.value).toBe("rona");
+    expect(screen.getByRole<HTMLOptionElement>("option", { name: "RONA" }).disabled).toBe(true);
+  });
+
+  it("shows the state chosen for when the last contact ends", () => {
+    renderHeader({ agent: agentView({ engaged: true, pending: { type: "idle", codeId: "lunch" } }) });
+    expect(screen.getByText("Next: Lunch")).toBeTruthy();
+  });
+});
+
+describe("the RONA popover", () => {
+  it("AGT-5 RTE-3 offers exactly Go Available and Go Idle, with the focus on Go Available", () => {
+    const goAvailable = vi.fn();
+    const goIdle = vi.fn();
+    render(<RonaDialog busy={false} onGoAvailable={goAvailable} onGoIdle={goIdle} />);
+    const dialog = screen.getByRole("alertdialog", { name: "You missed a contact request" });
+    const buttons = [...dialog.querySelectorAll("button")].map((b) => b.textContent);
+    expect(buttons).toEqual(["Go Available", "Go Idle"]);
+    expect(document.activeElement?.textContent).toBe("Go Available");
+    fireEvent.click(screen.getByRole("button", { name: "Go Idle" }));
+    expect(goIdle).toHaveBeenCalledOnce();
+    fireEvent.click(screen.getByRole("button", { name: "Go Available" }));
+    expect(goAvailable).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,106 @@
+import { type FormEvent, useId, useState } from "react";
+import type { Outcome } from "../../desk/deskStore.ts";
+import { t } from "../../i18n/t.ts";
+
+export type Device = "BROWSER" | "EXTENSION" | "DIAL_NUMBER";
+const DEVICES: readonly Device[] = ["BROWSER", "EXTENSION", "DIAL_NUMBER"];
+
+export interface StationChoice {
+  readonly teamId: string;
+  readonly device: Device;
+  readonly address?: string;
+}
+
+export interface StationFormProps {
+  readonly userName: string;
+  readonly teamIds: readonly string[];
+  readonly onSubmit: (station: StationChoice) => Promise<Outcome>;
+  readonly onSignOut: () => void;
+}
+
+/**
+ * The station: the team to work for and the device calls reach (AGT-10). The address is checked
+ * by the server; its message is shown as it comes.
+ */
+export function StationForm({ userName, teamIds, onSubmit, onSignOut }: StationFormProps) {
+  const id = useId();
+  const [device, setDevice] = useState<Device>("BROWSER");
+  const [error, setError] = useState<string | null>(null);
+  const [working, setWorking] = useState(false);
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const address = String(form.get("address") ?? "").trim();
+    setWorking(true);
+    setError(null);
+    const out = await onSubmit({
+      teamId: String(form.get("team")),
+      device,
+      ...(device === "BROWSER" ? {} : { address }),
+    });
+    setWorking(false);
+    if (!out.ok) setError(out.message);
+  }
+
+  return (
+    <main className="card-page">
+      <form className="card" onSubmit={submit} aria-labelledby={`${id}-h`}>
+        <h1 id={`${id}-h`}>{t("station.heading")}</h1>
+        <p className="muted">{t("station.intro", { name: userName })}</p>
+        <label htmlFor={`${id}-team`}>{t("station.team")}</label>
+        <select id={`${id}-team`} name="team" required defaultValue={teamIds[0]}>
+          {teamIds.map((team) => (
+            <option key={team} value={team}>
+              {team}
+            </option>
+          ))}
+        </select>
+        <fieldset className="choices">
+          <legend>{t("station.device")}</legend>
+          {DEVICES.map((d) => (
+            <label key={d} className="choice">
+              <input
+                type="radio"
+                name="device"
+                value={d}
+                checked={device === d}
+                onChange={() => {
+                  setDevice(d);
+                  setError(null);
+                }}
+              />
+              {t(`station.device.${d}`)}
+            </label>
+          ))}
+        </fieldset>
+        {device !== "BROWSER" && (
+          <>
+            <label htmlFor={`${id}-address`}>{t(`station.address.${device}`)}</label>
+            <input
+              id={`${id}-address`}
+              name="address"
+              inputMode="tel"
+              autoComplete="tel"
+              aria-invalid={error !== null}
+              aria-describedby={error ? `${id}-error` : undefined}
+            />
+          </>
+        )}
+        {error && (
+          <p id={`${id}-error`} className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="row">
+          <button type="submit" className="primary" disabled={working} aria-busy={working}>
+            {working ? t("station.working") : t("station.submit")}
+          </button>
+          <button type="button" className="quiet" onClick={onSignOut}>
+            {t("header.signOut")}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * The English catalogue: every string the desktop shows. Other languages supply the same keys
+ * (`Catalogue`); `{name}` placeholders are filled by `t`.
+ */
+export const en = {
+  "app.title": "Parley Agent Desktop",
+  "app.loading": "Connecting to the server…",
+
+  "signIn.heading": "Sign in",
+  "signIn.tenant": "Tenant",
+  "signIn.user": "User",
+  "signIn.password": "Password",
+  "signIn.submit": "Sign in",
+  "signIn.working": "Signing in…",
+  "signIn.sessionEnded": "Your session has ended. Sign in again.",
+
+  "station.heading": "Station",
+  "station.intro": "Signed in as {name}. Choose your team and where calls reach you.",
+  "station.team": "Team",
+  "station.device": "Device",
+  "station.device.BROWSER": "Browser",
+  "station.device.EXTENSION": "Extension",
+  "station.device.DIAL_NUMBER": "Dial number",
+  "station.address.EXTENSION": "Extension number",
+  "station.address.DIAL_NUMBER": "Phone number",
+  "station.submit": "Start",
+  "station.working": "Starting…",
+
+  "header.availability": "Availability",
+  "header.available": "Available",
+  "header.rona": "RONA",
+  "header.engaged": "Engaged",
+  "header.stateTime": "Time in state",
+  "header.next": "Next: {state}",
+  "header.signOut": "Sign out",
+  "header.signedInAs": "Signed in as {name}",
+
+  "rona.title": "You missed a contact request",
+  "rona.body": "A request was not answered in time and went back to its queue. Choose your next state.",
+  "rona.goAvailable": "Go Available",
+  "rona.goIdle": "Go Idle",
+
+  "connection.reconnecting": "Connection lost. Reconnecting…",
+  "connection.replaced": "This desktop was replaced by one opened elsewhere for the same user.",
+  "connection.signInAgain": "Sign in again",
+
+  "tasks.heading": "Tasks",
+  "tasks.empty": "No contacts yet. Incoming requests appear here.",
+  "tasks.accept": "Accept",
+  "tasks.decline": "Decline",
+  "tasks.connecting": "Connecting…",
+  "tasks.ringing": "Ringing",
+  "tasks.request": "Incoming request",
+  "tasks.active": "Active",
+  "tasks.wrapping": "Wrap-up",
+  "tasks.unknownCustomer": "Unknown customer",
+  "tasks.expiresIn": "Expires in {time}",
+
+  "channel.voice": "Call",
+  "channel.chat": "Chat",
+  "channel.email": "E-mail",
+  "channel.social": "Social",
+
+  "panel.heading": "Interaction",
+  "panel.none": "Select an active contact in the task list.",
+  "panel.controls": "Call controls",
+  "panel.consultParty": "Consulted party",
+  "panel.stateTime": "Time in call state",
+  "panel.variables": "Call data",
+  "panel.empty": "(empty)",
+
+  "callState.ringing": "Ringing",
+  "callState.connected": "Connected",
+  "callState.call_on_hold": "Call on hold",
+  "callState.consult_requested": "Consult requested",
+  "callState.consulting": "Consulting",
+  "callState.consult_on_hold": "Consult on hold",
+  "callState.conference": "Conference",
+  "callState.wrap_up": "Wrap-up",
+  "callState.post_call": "Post call",
+
+  "action.hold": "Hold",
+  "action.resume": "Resume",
+  "action.consult": "Consult",
+  "action.accept_consult": "Accept consult",
+  "action.hold_consult": "Hold consult",
+  "action.resume_consult": "Resume consult",
+  "action.end_consult": "End consult",
+  "action.consult_transfer": "Transfer",
+  "action.consult_conference": "Conference",
+  "action.transfer": "Transfer",
+  "action.pause_recording": "Pause recording",
+  "action.resume_recording": "Resume recording",
+  "action.leave_conference": "Leave conference",
+  "action.end": "End",
+
+  "target.consultHeading": "Consult",
+  "target.transferHeading": "Transfer",
+  "target.kind": "Target type",
+  "target.kind.agent": "Agent",
+  "target.kind.queue": "Queue",
+  "target.kind.entry_point": "Entry point",
+  "target.kind.dial_number": "Dial number",
+  "target.value.agent": "Agent ID",
+  "target.value.queue": "Queue ID",
+  "target.value.entry_point": "Entry point ID",
+  "target.value.dial_number": "Number",
+  "target.submit.consult": "Start consult",
+  "target.submit.transfer": "Transfer call",
+  "target.cancel": "Cancel",
+
+  "wrapUp.heading": "Wrap-up",
+  "wrapUp.search": "Search wrap-up reasons",
+  "wrapUp.reasons": "Wrap-up reason",
+  "wrapUp.noMatch": "No reason matches “{query}”.",
+  "wrapUp.submit": "Submit wrap-up",
+
+  "notice.dismiss": "Dismiss",
+} as const;
+
+export type MessageKey = keyof typeof en;
+/** What a translation supplies: a string for every key of the English catalogue. */
+export type Catalogue = Record<MessageKey, string>;
