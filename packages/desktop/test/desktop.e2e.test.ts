@@ -61,7 +61,7 @@ describe.skipIf(!haveChromium)(
 
     const controls = (page: Page) => page.getByRole("group", { name: "Call controls" }).getByRole("button");
 
-    it("AGT-1 TMR-1 AGT-3 RTE-2 POP-9 CALL-2 CALL-4 WRP-1 WRP-3 anna signs in at a browser, goes Available, takes a call, holds, resumes, ends and wraps up", async () => {
+    it("AGT-1 TMR-1 AGT-3 RTE-2 POP-9 CALL-2 CALL-4 WRP-1 WRP-3 SES-2 anna signs in at a browser, goes Available, takes a call, holds, resumes, ends and wraps up", async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
@@ -99,6 +99,9 @@ describe.skipIf(!haveChromium)(
 
         // The panel's buttons are exactly the server's allowed actions for anna.
         await page.getByText("Connected", { exact: true }).waitFor();
+        // SES-2: accepting the call opened its session, in front of Home.
+        const sessionPanel = page.getByRole("navigation", { name: "Sessions" });
+        await sessionPanel.getByRole("button", { name: "Ada Lind", exact: true, pressed: true }).waitFor();
         await page.screenshot({ path: join(RESULTS, "desktop-call.png") });
         const anna = await t.as("anna");
         const actions = (await anna.call("getMe", {})).tasks[0]?.call?.actions ?? [];

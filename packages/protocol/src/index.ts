@@ -1,3 +1,11 @@
+/** The dial-number rules the server applies, so clients check input the same way (DIAL-1…DIAL-4). */
+export {
+  type AddressBookEntry,
+  type DialNumberResult,
+  filterAddressBook,
+  parseDialNumber,
+  sanitizeDialInput,
+} from "@parley/engine";
 export * from "./config/index.ts";
 export { asyncApiDocument } from "./docs/asyncapi.ts";
 export { openApiDocument } from "./docs/openapi.ts";
@@ -31,6 +39,7 @@ export {
   SocialAddress,
 } from "./routes/directory.ts";
 export { type OperationId, ROUTES, type Routes } from "./routes/index.ts";
+export { CallTargets } from "./routes/reads.ts";
 export type { BodyOf, Method, ParamsOf, QueryOf, ResponseOf, Route } from "./routes/route.ts";
 export { SystemStatus } from "./routes/system.ts";
 export { ConsultTarget, TransferTarget } from "./routes/tasks.ts";

@@ -1,4 +1,4 @@
-import type { EventEnvelope, Me, OperationId } from "@parley/protocol";
+import type { EventEnvelope, Me, OperationId, ResponseOf, Routes } from "@parley/protocol";
 import {
   EventSocket,
   type EventSocketOptions,
@@ -10,8 +10,17 @@ import {
 
 /** What a command came to: done, or refused with the server's code and message. */
 export type Outcome =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly code: string; readonly message: string };
+  | {
+      readonly ok: true /** The server's answer, e.g. the events a command caused. */;
+      readonly result?: unknown;
+    }
+  | {
+      readonly ok: false;
+      readonly code: string;
+      readonly message: string;
+      /** What the server added, e.g. the fields a CALLBACK_INVALID names (CB-4). */
+      readonly details?: Readonly<Record<string, unknown>>;
+    };
 
 /** Why the desktop shows the sign-in form. */
 export type SignedOutReason = "new" | "session_ended";
@@ -62,7 +71,7 @@ const TOKEN_KEY = "parley.token";
 
 const outcomeOf = (e: unknown): Outcome & { ok: false } =>
   e instanceof ParleyError
-    ? { ok: false, code: e.code, message: e.message }
+    ? { ok: false, code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) }
     : { ok: false, code: "INTERNAL", message: (e as Error).message ?? String(e) };
 
 /**
@@ -73,6 +82,7 @@ const outcomeOf = (e: unknown): Outcome & { ok: false } =>
 export class DeskStore {
   private state: DeskState = { phase: "signed_out", reason: "new" };
   private readonly listeners = new Set<() => void>();
+  private readonly eventListeners = new Set<(event: EventEnvelope) => void>();
   private readonly client: DeskClient;
   private socket: DeskSocket | null = null;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
@@ -93,6 +103,17 @@ export class DeskStore {
   };
 
   getState = (): DeskState => this.state;
+
+  /** Hears every event pushed on the socket: for views that read a resource of their own. */
+  subscribeEvents = (listener: (event: EventEnvelope) => void): (() => void) => {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  };
+
+  /** A read with this desk's session, for what `me` does not hold (e.g. the supervisor's view). */
+  async read<K extends OperationId>(id: K, input: Input<K>): Promise<ResponseOf<Routes[K]>> {
+    return (await this.client.call(id, input)) as ResponseOf<Routes[K]>;
+  }
 
   private set(next: DeskState): void {
     this.state = next;
@@ -130,7 +151,10 @@ export class DeskStore {
       baseUrl: this.options.baseUrl,
       token,
       onWelcome: (snapshot) => (snapshot ? this.show(snapshot) : this.scheduleRefresh()),
-      onEvent: (_event: EventEnvelope) => this.scheduleRefresh(),
+      onEvent: (event: EventEnvelope) => {
+        this.scheduleRefresh();
+        for (const l of this.eventListeners) l(event);
+      },
       onStatus: (status) => this.connectionChanged(status),
     });
   }
@@ -212,8 +236,7 @@ export class DeskStore {
     const key = commandKey(id, input);
     if (this.state.phase === "ready") this.patch({ pending: [...this.state.pending, key], notice: null });
     try {
-      await this.client.call(id, input);
-      return { ok: true };
+      return { ok: true, result: await this.client.call(id, input) };
     } catch (e) {
       const outcome = outcomeOf(e);
       if (!options.quiet) this.patch({ notice: outcome.message });

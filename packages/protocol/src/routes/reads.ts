@@ -1,8 +1,32 @@
 import { z } from "zod";
 import { Me, SupervisorView, TaskView } from "../resources.ts";
+import { Id, Text } from "../shared.ts";
 import { read, TaskParams } from "./build.ts";
 
 const ROLES = ["agent", "supervisor", "admin"] as const;
+
+export const CallTargets = z
+  .strictObject({
+    agents: z.array(
+      z.strictObject({
+        agentId: Id,
+        name: z.string(),
+        teamId: Id,
+        /** Drives the coloured state icon (CNS-2). */
+        state: z.enum(["available", "idle"]),
+      }),
+    ),
+    queues: z.array(z.strictObject({ id: Id, name: z.string() })),
+    entryPoints: z.array(z.strictObject({ id: Id, name: z.string(), dialNumber: z.string().optional() })),
+    /** The enterprise address book offered in the dial-number field (DIAL-4). */
+    addressBook: z.array(z.strictObject({ id: z.string(), name: z.string(), number: z.string() })),
+  })
+  .meta({
+    id: "CallTargets",
+    description:
+      "Who a call can be consulted with or transferred to: agents, queues, entry points, address book.",
+  });
+export type CallTargets = z.infer<typeof CallTargets>;
 
 export const readRoutes = {
   getMe: read({
@@ -21,6 +45,20 @@ export const readRoutes = {
     query: z.strictObject({ reveal: z.enum(["true", "false"]).optional() }),
     response: TaskView,
     spec: ["CALL-7"],
+  }),
+  getCallTargets: read({
+    path: "/v1/tasks/{taskId}/targets",
+    summary:
+      "Consult or transfer targets for the caller's call: agents (Available and Idle for a consult, Available for a transfer), queues, entry points, address book; asking again is the reload",
+    tag: "Desktop",
+    roles: ["agent", "supervisor"],
+    params: TaskParams,
+    query: z.strictObject({
+      purpose: z.enum(["consult", "transfer"]).optional(),
+      search: Text(100).optional(),
+    }),
+    response: CallTargets,
+    spec: ["CNS-2", "XFR-2", "DIAL-4"],
   }),
   getSupervisorView: read({
     path: "/v1/supervisor",

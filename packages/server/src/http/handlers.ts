@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { type AgentId, supervisorView, type TaskId } from "@parley/engine";
-import type { Routes, SupervisorView } from "@parley/protocol";
+import { type AgentId, callTargets, engagementOf, supervisorView, type TaskId } from "@parley/engine";
+import type { CallTargets, Routes, SupervisorView } from "@parley/protocol";
 import type { z } from "zod";
 import { hashPassword } from "../auth/passwords.ts";
 import type { Sessions } from "../auth/sessions.ts";
@@ -74,6 +74,18 @@ export const HANDLERS: { [K in Exclude<NonCommand, Own>]: Handler<K> } = {
     // Another agent's task is answered as unknown: ids of others' contacts reveal nothing.
     if (!task || !mine) throw new Problem("UNKNOWN_TASK", `No task ${ctx.params.taskId} of yours`);
     return taskView(ctx.host, task, ctx.principal, ctx.query.reveal === "true");
+  },
+  getCallTargets: (ctx) => {
+    const agentId = ctx.principal.userId as AgentId;
+    const task = ctx.host.engine.state.tasks.get(ctx.params.taskId as TaskId);
+    // Only an agent on the call asks where to send it; anyone else is told the task is unknown.
+    if (!task || engagementOf(task, agentId)?.status !== "active")
+      throw new Problem("UNKNOWN_TASK", `No call ${ctx.params.taskId} of yours`);
+    return callTargets(ctx.host.engine.state, ctx.query.purpose ?? "consult", {
+      agentId,
+      taskId: task.id,
+      ...(ctx.query.search ? { search: ctx.query.search } : {}),
+    }) as unknown as CallTargets;
   },
   getSupervisorView: (ctx) =>
     supervisorView(ctx.host.engine.state, ctx.principal.userId as AgentId, ctx.now) as unknown as z.infer<

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { callView, me, NOW, taskView } from "../../../test/fixtures.ts";
 import { InteractionPanel, type InteractionPanelProps } from "./InteractionPanel.tsx";
@@ -45,15 +45,88 @@ describe("the interaction panel", () => {
     expect(screen.getByRole("timer", { name: "Time in call state" }).textContent).toBe("00:05");
   });
 
-  it("CNS-1 Consult asks for a target, then sends it", () => {
+  it("CNS-1 Consult opens the target dialog with the call's targets, then sends the one chosen", async () => {
+    const loadTargets = vi.fn(async () => ({
+      agents: [],
+      queues: [{ id: "q-sales-voice", name: "Sales" }],
+      entryPoints: [],
+      addressBook: [],
+    }));
     const { onTarget } = renderPanel({
       task: taskView({ call: callView(["hold", "consult", "transfer", "end"]) }),
+      loadTargets,
     });
     fireEvent.click(screen.getByRole("button", { name: "Consult" }));
-    fireEvent.change(screen.getByLabelText("Target type"), { target: { value: "queue" } });
-    fireEvent.change(screen.getByLabelText("Queue ID"), { target: { value: "q-sales-voice" } });
+    // The dialog is loaded when first opened, then reads the targets.
+    fireEvent.click(await screen.findByRole("tab", { name: "Queue" }, { timeout: 5_000 }));
+    expect(loadTargets).toHaveBeenCalledWith("t1", "consult");
+    fireEvent.click(await screen.findByRole("radio", { name: "Sales" }));
     fireEvent.click(screen.getByRole("button", { name: "Start consult" }));
     expect(onTarget).toHaveBeenCalledWith("consult", "t1", { kind: "queue", queueId: "q-sales-voice" });
+    expect(screen.queryByRole("button", { name: "Start consult" })).toBeNull();
+  });
+
+  it("CNS-6 TMR-3 during a consult the customer and the consulted party have a panel each, with timer and controls", () => {
+    const call = {
+      ...callView(
+        ["resume", "hold_consult", "end_consult", "consult_transfer", "consult_conference"],
+        "call_on_hold",
+      ),
+      consult: { state: "consulting" as const, since: NOW - 2_000 },
+      participants: [
+        {
+          id: "p2",
+          kind: "agent" as const,
+          agentId: "marcus",
+          number: null,
+          bridge: "consult" as const,
+          leg: { status: "connected" as const, since: NOW - 2_000 },
+          joinedAt: NOW - 2_000,
+        },
+      ],
+    };
+    const { onCommand } = renderPanel({ task: taskView({ call }) });
+    const customer = within(screen.getByRole("region", { name: "Customer" }));
+    const consulted = within(screen.getByRole("region", { name: "Consulted party" }));
+    expect(customer.getByText("Call on hold")).toBeTruthy();
+    expect(customer.getByRole("timer", { name: "Time in call state" }).textContent).toBe("00:05");
+    expect(customer.getAllByRole("button").map((b) => b.textContent)).toEqual(["Resume"]);
+    expect(consulted.getByText("Consulted party (marcus): Consulting")).toBeTruthy();
+    expect(consulted.getByRole("timer", { name: "Time in consult state" }).textContent).toBe("00:02");
+    expect(consulted.getAllByRole("button").map((b) => b.textContent)).toEqual([
+      "Hold consult",
+      "End consult",
+      "Transfer",
+      "Conference",
+    ]);
+    fireEvent.click(consulted.getByRole("button", { name: "Hold consult" }));
+    expect(onCommand).toHaveBeenCalledWith("holdConsult", "t1");
+  });
+
+  it("CALL-6 CALL-9 the call data is editable for the owner and read only for a consulted agent", () => {
+    const variables = [
+      {
+        name: "caseNumber",
+        label: "Case number",
+        type: "STRING" as const,
+        value: "CASE-1",
+        secure: false,
+        masked: null,
+        revealable: false,
+        editable: true,
+        version: 1,
+      },
+    ];
+    const onSaveVariables = vi.fn();
+    renderPanel({ task: taskView({ call: callView(["hold"]), variables }), onSaveVariables });
+    expect(screen.getByRole("textbox", { name: "Case number" })).toBeTruthy();
+    cleanup();
+    renderPanel({
+      task: taskView({ role: "consulted", call: callView(["end_consult"], "consulting"), variables }),
+      onSaveVariables,
+    });
+    expect(screen.queryByRole("textbox", { name: "Case number" })).toBeNull();
+    expect(screen.getByText("CASE-1")).toBeTruthy();
   });
 
   it("leaves out actions it has no control for, and disables the controls while a command is on its way", () => {

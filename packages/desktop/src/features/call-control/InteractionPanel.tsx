@@ -1,10 +1,12 @@
-import type { Me, OperationId, TaskView } from "@parley/protocol";
-import { useId, useState } from "react";
+import type { CallTargets, Me, OperationId, TaskView } from "@parley/protocol";
+import { lazy, Suspense, useId, useState } from "react";
 import { t } from "../../i18n/t.ts";
 import { Elapsed } from "../../shared/Elapsed.tsx";
+import type { Purpose, Target } from "../consult/targets.ts";
+import type { SaveOutcome, Variable, VariableEdit } from "../variables/drafts.ts";
+import { VariablesPanel } from "../variables/VariablesPanel.tsx";
 import { WrapUpForm } from "../wrap-up/WrapUpForm.tsx";
 import { buttonsOf, isTargetAction, ONE_CLICK, type TargetAction } from "./callActions.ts";
-import { type Target, TargetForm } from "./TargetForm.tsx";
 
 export interface InteractionPanelProps {
   readonly task: TaskView | null;
@@ -15,14 +17,42 @@ export interface InteractionPanelProps {
   readonly onCommand: (operation: OperationId, taskId: string) => void;
   readonly onTarget: (action: TargetAction, taskId: string, target: Target) => void;
   readonly onWrapUp: (taskId: string, codeId: string) => void;
+  /** Reads the consult or transfer targets of the task's call (CNS-2, XFR-2). */
+  readonly loadTargets?: (taskId: string, purpose: Purpose) => Promise<CallTargets>;
+  /** Saves call-associated data (CALL-6, CALL-8). */
+  readonly onSaveVariables?: (taskId: string, edits: VariableEdit[]) => Promise<SaveOutcome>;
+  /** Reads the task's variables again with secure values revealed (CALL-7). */
+  readonly onRevealVariables?: (taskId: string) => Promise<readonly Variable[]>;
+  /** Reads the state again (CALL-9). */
+  readonly onRefresh?: () => void;
 }
+
+/** Actions on the consulted party's leg: shown in its own panel during a consult (CNS-6). */
+const CONSULT_LEG: ReadonlySet<string> = new Set([
+  "hold_consult",
+  "resume_consult",
+  "end_consult",
+  "consult_transfer",
+  "consult_conference",
+]);
+// The dialog brings the dial-number rules with the world's numbering plans: loaded when first opened.
+const TargetDialog = lazy(async () => ({
+  default: (await import("../consult/TargetDialog.tsx")).TargetDialog,
+}));
+const noTargets = async (): Promise<CallTargets> => ({
+  agents: [],
+  queues: [],
+  entryPoints: [],
+  addressBook: [],
+});
 
 type CallState = NonNullable<TaskView["call"]>["main"]["state"];
 
 /**
  * The interaction control panel. For a call its buttons are exactly the server's allowed actions
  * (CALL-1, CALL-2); a chat, social or e-mail contact has End. Wrap-up shows when the server
- * allows it (CALL-4, WRP-1).
+ * allows it (CALL-4, WRP-1). During a consult the customer and the consulted party have a panel
+ * each, with its state, its timer and its controls (CNS-6, TMR-3).
  */
 export function InteractionPanel(props: InteractionPanelProps) {
   const id = useId();
@@ -50,6 +80,10 @@ function TaskPanel({
   onCommand,
   onTarget,
   onWrapUp,
+  loadTargets,
+  onSaveVariables,
+  onRevealVariables,
+  onRefresh,
 }: InteractionPanelProps & { task: TaskView; headingId: string }) {
   const [targetFor, setTargetFor] = useState<TargetAction | null>(null);
   const call = task.call;
@@ -58,6 +92,32 @@ function TaskPanel({
   const canWrapUp = call ? call.actions.includes("wrap_up") : task.wrapping && task.role === "owner";
   const canEndDigital = !call && !task.wrapping && task.status === "assigned" && task.role === "owner";
   const stateLabel = (state: CallState) => t(`callState.${state}`);
+  const buttons = call ? buttonsOf(call.actions) : [];
+  const legActions = call?.consult ? buttons.filter((a) => CONSULT_LEG.has(a)) : [];
+  const mainActions = buttons.filter((a) => !legActions.includes(a));
+  const party = call?.participants.find((p) => p.bridge === "consult" && p.kind !== "customer");
+  const consulted = party ? (party.number ?? party.agentId) : null;
+
+  const controls = (label: string, actions: readonly string[]) => (
+    <fieldset className="controls">
+      <legend className="visually-hidden">{label}</legend>
+      {actions.map((action) => (
+        <button
+          key={action}
+          type="button"
+          className={action === "end" ? "danger" : undefined}
+          disabled={busy}
+          aria-expanded={isTargetAction(action) ? targetFor === action : undefined}
+          onClick={() => {
+            if (isTargetAction(action)) setTargetFor(targetFor === action ? null : action);
+            else onCommand(ONE_CLICK[action] as OperationId, task.id);
+          }}
+        >
+          {t(`action.${action}` as Parameters<typeof t>[0])}
+        </button>
+      ))}
+    </fieldset>
+  );
 
   return (
     <>
@@ -70,48 +130,31 @@ function TaskPanel({
       </header>
 
       {call ? (
-        <dl className="call-states">
-          <div>
-            <dt>{stateLabel(call.main.state)}</dt>
-            <dd>
+        <div className={call.consult ? "call-panes two" : "call-panes"}>
+          <section className="call-pane" aria-label={t("consult.customer")}>
+            <p className="call-state">
+              <span>{stateLabel(call.main.state)}</span>{" "}
               <Elapsed from={local(call.main.since)} label={t("panel.stateTime")} />
-            </dd>
-          </div>
+            </p>
+            {controls(t("panel.controls"), mainActions)}
+          </section>
           {call.consult && (
-            <div>
-              <dt>
-                {t("panel.consultParty")}: {stateLabel(call.consult.state)}
-              </dt>
-              <dd>
-                <Elapsed from={local(call.consult.since)} label={t("panel.stateTime")} />
-              </dd>
-            </div>
+            <section className="call-pane" aria-label={t("consult.consulted")}>
+              <p className="call-state">
+                <span>
+                  {t("panel.consultParty")}
+                  {consulted ? ` (${consulted})` : ""}: {stateLabel(call.consult.state)}
+                </span>{" "}
+                <Elapsed from={local(call.consult.since)} label={t("consult.stateTime")} />
+              </p>
+              {controls(t("consult.controls"), legActions)}
+            </section>
           )}
-        </dl>
+        </div>
       ) : (
         <p className="call-states">{task.wrapping ? t("tasks.wrapping") : t("tasks.active")}</p>
       )}
 
-      {call && (
-        <fieldset className="controls">
-          <legend className="visually-hidden">{t("panel.controls")}</legend>
-          {buttonsOf(call.actions).map((action) => (
-            <button
-              key={action}
-              type="button"
-              className={action === "end" ? "danger" : undefined}
-              disabled={busy}
-              aria-expanded={isTargetAction(action) ? targetFor === action : undefined}
-              onClick={() => {
-                if (isTargetAction(action)) setTargetFor(targetFor === action ? null : action);
-                else onCommand(ONE_CLICK[action] as OperationId, task.id);
-              }}
-            >
-              {t(`action.${action}` as Parameters<typeof t>[0])}
-            </button>
-          ))}
-        </fieldset>
-      )}
       {canEndDigital && (
         <fieldset className="controls">
           <legend className="visually-hidden">{t("panel.controls")}</legend>
@@ -127,15 +170,18 @@ function TaskPanel({
       )}
 
       {call && targetFor && call.actions.includes(targetFor) && (
-        <TargetForm
-          action={targetFor}
-          busy={busy}
-          onCancel={() => setTargetFor(null)}
-          onSubmit={(target) => {
-            setTargetFor(null);
-            onTarget(targetFor, task.id, target);
-          }}
-        />
+        <Suspense fallback={<p className="muted">{t("app.loading")}</p>}>
+          <TargetDialog
+            purpose={targetFor}
+            busy={busy}
+            load={(purpose) => (loadTargets ?? noTargets)(task.id, purpose)}
+            onCancel={() => setTargetFor(null)}
+            onSubmit={(target: Target) => {
+              setTargetFor(null);
+              onTarget(targetFor, task.id, target);
+            }}
+          />
+        </Suspense>
       )}
 
       {canWrapUp && (
@@ -143,17 +189,13 @@ function TaskPanel({
       )}
 
       {task.variables.length > 0 && (
-        <section className="variables" aria-label={t("panel.variables")}>
-          <h3>{t("panel.variables")}</h3>
-          <dl>
-            {task.variables.map((v) => (
-              <div key={v.name}>
-                <dt>{v.label}</dt>
-                <dd>{v.value ?? t("panel.empty")}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
+        <VariablesPanel
+          variables={task.variables}
+          consulted={task.role === "consulted"}
+          {...(onSaveVariables ? { onSave: (edits: VariableEdit[]) => onSaveVariables(task.id, edits) } : {})}
+          {...(onRevealVariables ? { onReveal: () => onRevealVariables(task.id) } : {})}
+          {...(onRefresh ? { onRefresh } : {})}
+        />
       )}
     </>
   );

@@ -15,6 +15,11 @@ export interface TaskListProps {
   readonly onSelect: (taskId: string) => void;
   readonly onAccept: (taskId: string) => void;
   readonly onDecline: (taskId: string) => void;
+  /** POP-1: collapsed, the list hides and requests show as popovers instead. */
+  readonly collapsed?: boolean;
+  readonly onToggleCollapsed?: () => void;
+  /** CB-4: the "+" that opens the callbacks dialog. */
+  readonly onNewCallback?: () => void;
 }
 
 const customerOf = (task: TaskView) =>
@@ -32,14 +37,35 @@ export function TaskList({
   onSelect,
   onAccept,
   onDecline,
+  collapsed = false,
+  onToggleCollapsed,
+  onNewCallback,
 }: TaskListProps) {
   const id = useId();
   const now = useNow() + clockOffset;
   const ordered = orderTasks(tasks);
   return (
     <section className="tasks" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{t("tasks.heading")}</h2>
-      {ordered.length === 0 ? (
+      <div className="row tasks-head">
+        <h2 id={`${id}-h`}>{t("tasks.heading")}</h2>
+        {onNewCallback && (
+          <button type="button" className="quiet" aria-label={t("tasks.newCallback")} onClick={onNewCallback}>
+            +
+          </button>
+        )}
+        {onToggleCollapsed && (
+          <button
+            type="button"
+            className="quiet"
+            aria-expanded={!collapsed}
+            aria-label={collapsed ? t("tasks.expand") : t("tasks.collapse")}
+            onClick={onToggleCollapsed}
+          >
+            {collapsed ? "▸" : "▾"}
+          </button>
+        )}
+      </div>
+      {collapsed ? null : ordered.length === 0 ? (
         <p className="muted">{t("tasks.empty")}</p>
       ) : (
         <ul>
@@ -150,7 +176,12 @@ function ActiveItem({
         <span className="channel">{t(`channel.${task.channel}`)}</span>
         <strong>{customerOf(task)}</strong>
       </span>
-      <span className="task-status">{status}</span>
+      <span className="task-status">
+        {status}
+        {(task.conversation?.unread ?? 0) > 0 && (
+          <span className="badge unread">{t("tasks.unread", { count: task.conversation?.unread ?? 0 })}</span>
+        )}
+      </span>
     </button>
   );
 }

@@ -6,6 +6,15 @@ import { t } from "../../i18n/t.ts";
 import { Header } from "../availability/Header.tsx";
 import { RonaDialog } from "../availability/RonaDialog.tsx";
 import { InteractionPanel } from "../call-control/InteractionPanel.tsx";
+import { DeskCallbacks } from "../callbacks/DeskCallbacks.tsx";
+import { panelServices } from "../consult/deskServices.ts";
+import { DeskConversation } from "../digital/DeskConversation.tsx";
+import { DeskPopovers } from "../popovers/DeskPopovers.tsx";
+import { Sessions } from "../sessions/Sessions.tsx";
+import { useSessions } from "../sessions/useSessions.ts";
+import { ShortcutHelp } from "../shortcuts/ShortcutHelp.tsx";
+import { useShortcuts } from "../shortcuts/useShortcuts.ts";
+import { isSupervisor, SupervisorPanel } from "../supervisor/SupervisorPanel.tsx";
 import { isActive } from "../tasks/orderTasks.ts";
 import { TaskList } from "../tasks/TaskList.tsx";
 
@@ -21,13 +30,21 @@ export interface WorkspaceProps {
 /** The signed-in agent's screen: header, task list, interaction panel, RONA popover. */
 export function Workspace({ desk, me, syncedAt, connection, pending, notice }: WorkspaceProps) {
   const [chosenTask, setChosenTask] = useState<string | null>(null);
+  const [tasksCollapsed, setTasksCollapsed] = useState(false);
+  const [callbacksOpen, setCallbacksOpen] = useState(false);
   const agent = me.agent;
   const clockOffset = me.now - syncedAt;
   const active = me.tasks.filter(isActive);
-  // The panel shows the chosen contact while it lasts, else the first active one.
-  const selected = active.find((x) => x.id === chosenTask) ?? active[0] ?? null;
+  // SES-1…SES-16: a session per accepted contact; the selected contact is the one in front.
+  const sessions = useSessions(me.tasks);
+  const chosen = sessions.selectedTaskId ?? chosenTask;
+  const selected = active.find((x) => x.id === chosen) ?? active[0] ?? null;
   const stateBusy = pending.includes("changeAgentState:me");
   const agentParams = { params: { agentId: "me" } } as const;
+  useShortcuts(me.tasks, selected, ({ operation, taskId }) => {
+    if (operation === "acceptTask") setChosenTask(taskId);
+    void desk.command(operation, { params: { taskId } });
+  });
 
   return (
     <div className="workspace">
@@ -59,29 +76,70 @@ export function Workspace({ desk, me, syncedAt, connection, pending, notice }: W
           clockOffset={clockOffset}
           selectedId={selected?.id ?? null}
           pending={pending}
-          onSelect={setChosenTask}
+          onSelect={(taskId) => {
+            setChosenTask(taskId);
+            sessions.actions.showTask(taskId);
+          }}
           onAccept={(taskId) => {
             setChosenTask(taskId);
             void desk.command("acceptTask", { params: { taskId } });
           }}
           onDecline={(taskId) => void desk.command("declineTask", { params: { taskId } })}
+          collapsed={tasksCollapsed}
+          onToggleCollapsed={() => setTasksCollapsed((c) => !c)}
+          onNewCallback={() => setCallbacksOpen(true)}
         />
-        <InteractionPanel
-          task={selected}
-          wrapUpCodes={me.wrapUpCodes}
-          clockOffset={clockOffset}
+        <Sessions
+          model={sessions.model}
+          tasks={me.tasks}
+          actions={sessions.actions}
           pending={pending}
-          onCommand={(operation, taskId) => void desk.command(operation, { params: { taskId } } as never)}
-          onTarget={(action, taskId, target) =>
-            void (action === "consult"
-              ? desk.command("startConsult", { params: { taskId }, body: { target } })
-              : desk.command("transferCall", { params: { taskId }, body: { target } }))
-          }
-          onWrapUp={(taskId, codeId) =>
-            void desk.command("wrapUpTask", { params: { taskId }, body: { codeId } })
-          }
+          lookup={(address) => desk.read("lookupContacts", { query: { address } })}
+          search={(q) => desk.read("searchArticles", { query: { q } })}
+          onPick={(taskId) => void desk.command("acceptTask", { params: { taskId } })}
+          renderInteraction={(task, shown) => (
+            <>
+              <InteractionPanel
+                task={task}
+                wrapUpCodes={me.wrapUpCodes}
+                clockOffset={clockOffset}
+                pending={pending}
+                onCommand={(operation, taskId) =>
+                  void desk.command(operation, { params: { taskId } } as never)
+                }
+                onTarget={(action, taskId, target) =>
+                  void (action === "consult"
+                    ? desk.command("startConsult", { params: { taskId }, body: { target } })
+                    : desk.command("transferCall", { params: { taskId }, body: { target } }))
+                }
+                onWrapUp={(taskId, codeId) =>
+                  void desk.command("wrapUpTask", { params: { taskId }, body: { codeId } })
+                }
+                {...panelServices(desk)}
+              />
+              <DeskConversation desk={desk} task={task} pending={pending} visible={shown} />
+            </>
+          )}
         />
       </main>
+      <ShortcutHelp />
+      {isSupervisor(me) && <SupervisorPanel desk={desk} me={me} connection={connection} pending={pending} />}
+      <DeskPopovers
+        desk={desk}
+        tasks={me.tasks}
+        clockOffset={clockOffset}
+        pending={pending}
+        presence={agent.presence.type}
+        show={tasksCollapsed}
+        onAccepted={setChosenTask}
+      />
+      <DeskCallbacks
+        desk={desk}
+        clockOffset={clockOffset}
+        {...(selected ? { customer: selected.customer } : {})}
+        open={callbacksOpen}
+        onClose={() => setCallbacksOpen(false)}
+      />
       {agent.presence.type === "rona" && (
         <RonaDialog
           busy={stateBusy}

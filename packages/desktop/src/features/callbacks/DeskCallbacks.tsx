@@ -1,0 +1,42 @@
+import type { DeskStore } from "../../desk/deskStore.ts";
+import { CallbacksDialog } from "./CallbacksDialog.tsx";
+import { useCallbacks } from "./useCallbacks.ts";
+
+export interface DeskCallbacksProps {
+  readonly desk: DeskStore;
+  readonly clockOffset: number;
+  /** The active contact's customer, when opened from one. */
+  readonly customer?: { name?: string; address?: string };
+  /** Callback entry points the agent may choose (CB-8); none known yet means the ID is typed. */
+  readonly entryPoints?: readonly { id: string; name: string }[];
+  /** Kept mounted while closed, so the Manage tab keeps what was scheduled. */
+  readonly open: boolean;
+  readonly onClose: () => void;
+}
+
+/** The callbacks dialog wired to the desk's scheduleCallback / updateCallback / deleteCallback. */
+export function DeskCallbacks({
+  desk,
+  clockOffset,
+  customer,
+  entryPoints = [],
+  open,
+  onClose,
+}: DeskCallbacksProps) {
+  const { callbacks, schedule, update, remove } = useCallbacks(desk);
+  if (!open) return null;
+  return (
+    <div className="popover callbacks-popover">
+      <CallbacksDialog
+        now={() => Date.now() + clockOffset}
+        entryPoints={entryPoints}
+        {...(customer ? { customer } : {})}
+        callbacks={callbacks}
+        onSchedule={schedule}
+        onUpdate={update}
+        onDelete={remove}
+        onClose={onClose}
+      />
+    </div>
+  );
+}

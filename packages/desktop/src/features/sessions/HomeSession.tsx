@@ -1,0 +1,121 @@
+import type { TaskView } from "@parley/protocol";
+import type { ReactNode } from "react";
+import { useId } from "react";
+import { t } from "../../i18n/t.ts";
+import { labelWords } from "./SessionBar.tsx";
+import { sessionTitle } from "./sessionLabels.ts";
+import { HOME, type Seen, type WorkspaceModel, workItems } from "./sessionModel.ts";
+import type { SessionActions } from "./useSessions.ts";
+
+export interface HomeSessionProps {
+  readonly model: WorkspaceModel;
+  readonly tasks: readonly TaskView[];
+  readonly actions: SessionActions;
+  readonly pending: readonly string[];
+  readonly onPick: (taskId: string) => void;
+  readonly renderInteraction: (task: TaskView, shown: boolean) => ReactNode;
+}
+
+const seenOf = (model: WorkspaceModel, task: TaskView): Seen =>
+  model.seen[task.id] ?? {
+    taskId: task.id,
+    source: { channel: task.channel, customer: task.customer },
+    visitor: null,
+    entryPointId: task.entryPointId,
+  };
+
+/**
+ * The Home session (SES-1): the work-item streams (SES-15) and the contacts handled here — after a
+ * reload (SES-9) or while the session limit is reached (SES-3). Home may be closed from here; the
+ * session panel offers no close for it (SES-8).
+ */
+export function HomeSession({ model, tasks, actions, pending, onPick, renderInteraction }: HomeSessionProps) {
+  const id = useId();
+  const items = workItems(model, tasks);
+  const title = (s: Seen) => sessionTitle(s.source, s.visitor, labelWords());
+  const inHome = model.inHome.flatMap((taskId) => tasks.filter((x) => x.id === taskId));
+  return (
+    <div className="home">
+      <div className="row home-head">
+        <h2>{t("home.heading")}</h2>
+        <button type="button" className="quiet" onClick={() => actions.requestClose(HOME)}>
+          {t("home.close")}
+        </button>
+      </div>
+      {inHome.length > 0 && (
+        <section aria-labelledby={`${id}-in`}>
+          <h3 id={`${id}-in`}>{t("home.inHome")}</h3>
+          {inHome.map((task) => (
+            <div key={task.id}>{renderInteraction(task, model.activeId === HOME)}</div>
+          ))}
+        </section>
+      )}
+      <p className="muted">{t("home.shiftHint")}</p>
+      <div className="work-items">
+        <section aria-labelledby={`${id}-my`}>
+          <h3 id={`${id}-my`}>{t("home.myItems")}</h3>
+          {items.mine.length === 0 && <p className="muted">{t("home.none")}</p>}
+          <ul>
+            {items.mine.map((task) => {
+              const seen = seenOf(model, task);
+              return (
+                <li key={task.id}>
+                  <button
+                    type="button"
+                    className="quiet"
+                    onClick={(e) => (e.shiftKey ? actions.openRecord(seen) : actions.showTask(task.id))}
+                  >
+                    {`${t(`channel.${task.channel}`)} · ${title(seen)}`}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+        <section aria-labelledby={`${id}-open`}>
+          <h3 id={`${id}-open`}>{t("home.openItems")}</h3>
+          {items.open.length === 0 && <p className="muted">{t("home.none")}</p>}
+          <ul>
+            {items.open.map((task) => {
+              const name = `${t(`channel.${task.channel}`)} · ${title(seenOf(model, task))}`;
+              return (
+                <li key={task.id} className="row">
+                  <span>{name}</span>
+                  <button
+                    type="button"
+                    aria-label={`${t("home.pick")}: ${name}`}
+                    disabled={pending.includes(`acceptTask:${task.id}`)}
+                    onClick={() => onPick(task.id)}
+                  >
+                    {t("home.pick")}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+        <section aria-labelledby={`${id}-closed`}>
+          <h3 id={`${id}-closed`}>{t("home.closedItems")}</h3>
+          {items.closed.length === 0 && <p className="muted">{t("home.none")}</p>}
+          <ul>
+            {items.closed.map((item) => {
+              const name = `${t(`channel.${item.source.channel}`)} · ${title(item)}`;
+              return (
+                <li key={item.taskId} className="row">
+                  <span>{name}</span>
+                  <button
+                    type="button"
+                    aria-label={`${t("home.open")}: ${name}`}
+                    onClick={() => actions.openRecord(item)}
+                  >
+                    {t("home.open")}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      </div>
+    </div>
+  );
+}
