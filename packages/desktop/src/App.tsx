@@ -22,6 +22,22 @@ export function App() {
         />
       );
     case "connecting":
+      // AGT-7: a reload shows Idle until the server's state is back — never an unconfirmed Available.
+      if (state.resumed)
+        return (
+          <div className="workspace" aria-busy="true">
+            <header className="topbar presence-idle">
+              <span className="brand">{t("app.title")}</span>
+              <div className="availability">
+                <span className="state-dot" aria-hidden="true" />
+                <span className="state-label" role="status">
+                  {t("header.idle")}
+                </span>
+              </div>
+            </header>
+            <p className="muted">{t("app.loading")}</p>
+          </div>
+        );
       return (
         <main className="card-page" aria-busy="true">
           <p className="muted">{t("app.loading")}</p>
@@ -57,6 +73,7 @@ export function App() {
           me={{ ...me, agent: me.agent }}
           syncedAt={state.syncedAt}
           connection={state.connection}
+          failedReconnects={state.failedReconnects}
           pending={state.pending}
           notice={state.notice}
         />

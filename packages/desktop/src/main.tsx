@@ -10,6 +10,8 @@ import "./styles.css";
 restoreLanguage();
 const desk = new DeskStore({ baseUrl: window.location.origin, storage: window.sessionStorage });
 desk.resume();
+// CON-1: closing the tab, reloading or navigating away tells the server at once.
+desk.watchPage(window);
 
 /** The app in the chosen language: a switch of language draws every screen again. */
 function Localized() {

@@ -78,10 +78,21 @@ export { type DueTimer, dueTimers, type TimerKind } from "./timers/timers.ts";
 export * from "./variables/index.ts";
 export { type AgentConnection, agentConnection } from "./views/agentConnection.ts";
 export { type AgentTimers, agentTimers, formatTimer, type InteractionTimer } from "./views/agentTimers.ts";
+export {
+  type CallbackEntryPoint,
+  callbackEntryPointsFor,
+  type ManagedCallback,
+  manageableCallbacks,
+} from "./views/callbacks.ts";
 export { type AgentTarget, type CallTargets, callTargets } from "./views/callTargets.ts";
 export { type Popover, type PopoverStack, popoverStack, stackCaption } from "./views/popovers.ts";
 export { type QueueStats, type QueueView, queueViews } from "./views/queueStats.ts";
-export { type SupervisedAgent, type SupervisorView, supervisorView } from "./views/supervisor.ts";
+export {
+  type MonitoringView,
+  type SupervisedAgent,
+  type SupervisorView,
+  supervisorView,
+} from "./views/supervisor.ts";
 export { taskVariables, type VariablesReader } from "./views/taskVariables.ts";
 export { type AddressBookEntry, filterAddressBook, validateAddressBook } from "./voice/addressBook.ts";
 export { type CallState, type CallView, callView, type Panel } from "./voice/callView.ts";

@@ -23,6 +23,32 @@ const Pending = z.discriminatedUnion("type", [
   }),
 ]);
 
+const ExternalPresence = z.enum(["available", "busy", "do_not_disturb", "appear_away", "offline"]);
+
+/** FED-4: presence federation as the user profile shows it. */
+export const PresenceSyncView = z
+  .strictObject({
+    federation: z.enum(["on", "off"]),
+    /** `waiting` until the feed reports; `delayed` when the last report lagged beyond ~12 s. */
+    status: z.enum(["waiting", "in_sync", "delayed"]),
+    external: ExternalPresence.optional(),
+    source: z.enum(["manual", "automatic"]).optional(),
+    observedAt: Instant.optional(),
+    appliedAt: Instant.optional(),
+    lag: Duration.optional(),
+    /** FED-3: what Parley last asked the tool to show, and whether the feed has shown it. */
+    requested: z
+      .strictObject({
+        presence: ExternalPresence,
+        taskId: Id,
+        at: Instant,
+        outcome: z.enum(["pending", "confirmed", "superseded"]),
+      })
+      .nullable(),
+  })
+  .meta({ id: "PresenceSync", description: "Presence federation sync status (FED-4)." });
+export type PresenceSyncView = z.infer<typeof PresenceSyncView>;
+
 export const AgentView = z
   .strictObject({
     agentId: Id,
@@ -44,6 +70,8 @@ export const AgentView = z
     /** TMR-2: unbroken idle time across idle codes. */
     idleTotal: Duration.nullable(),
     connection: z.enum(["connected", "unavailable", "disconnected"]),
+    /** FED-4: presence federation sync status; always sent by this server. */
+    presenceSync: PresenceSyncView.optional(),
   })
   .meta({ id: "AgentView", description: "A logged-in agent: state, timers, pending state, station." });
 export type AgentView = z.infer<typeof AgentView>;
@@ -122,8 +150,29 @@ export const ConversationView = z
     sentiment: z.number().nullable(),
     /** SES-11: the sentiment fell to the tenant's threshold. */
     sentimentAlert: z.boolean(),
+    /** DIG-3: a persistent chat: Close leaves it waiting for the customer; End starts afresh. */
+    persistent: z.boolean(),
   })
   .meta({ id: "Conversation", description: "A chat, social or e-mail conversation as one agent reads it." });
+
+/** POP-8: what makes a task a callback. */
+export const CallbackView = z
+  .strictObject({
+    kind: z.enum(["courtesy", "web", "scheduled", "personal"]),
+    /** The customer's number: the last four digits only under sensitive-data protection (POP-7). */
+    number: z.string(),
+    name: z.string().nullable(),
+    window: z.strictObject({ start: Instant, end: Instant, timeZone: z.string() }).nullable(),
+    /** CB-7: the reason; the popover shows it only when the flow marks its variable. */
+    reason: z.string().nullable(),
+    /** The number the customer sees calling: the callback entry point's dial number. */
+    dnis: z.string().nullable(),
+    queueName: z.string().nullable(),
+    /** When the current offer to the reader was made, for the popover's timer; null without one. */
+    offeredAt: Instant.nullable(),
+  })
+  .meta({ id: "Callback", description: "A callback task's details (POP-8, CB-1)." });
+export type CallbackView = z.infer<typeof CallbackView>;
 
 export const TaskView = z
   .strictObject({
@@ -149,6 +198,8 @@ export const TaskView = z
     call: CallView.nullable(),
     variables: z.array(VariableView),
     conversation: ConversationView.nullable(),
+    /** POP-8: set for callbacks; always sent by this server (null for other contacts). */
+    callback: CallbackView.nullable().optional(),
   })
   .meta({
     id: "Task",
@@ -165,6 +216,8 @@ export const Me = z
     /** The aux codes the user may choose from (idle and wrap-up). */
     idleCodes: z.array(z.strictObject({ id: Id, name: z.string(), isDefault: z.boolean() })),
     wrapUpCodes: z.array(z.strictObject({ id: Id, name: z.string(), isDefault: z.boolean() })),
+    /** CB-8: the active callback entry points the user may schedule through; always sent by this server. */
+    callbackEntryPoints: z.array(z.strictObject({ id: Id, name: z.string(), queueId: Id })).optional(),
     now: Instant,
   })
   .meta({ id: "Me", description: "Everything a desktop draws, as of now." });
@@ -194,8 +247,38 @@ export const SupervisorView = z
       }),
     ),
     queues: z.array(QueueView),
+    /** SUP-2: who monitors which call of these agents (and this supervisor's own monitorings). */
+    monitoring: z.array(
+      z.strictObject({
+        taskId: Id,
+        agentId: Id,
+        supervisorId: Id,
+        status: z.enum(["monitoring", "paused"]),
+        since: Instant,
+      }),
+    ),
   })
   .meta({
     id: "SupervisorView",
-    description: "A supervisor's teams: agents with state and contacts; queues.",
+    description: "A supervisor's teams: agents with state and contacts; queues; monitorings.",
   });
+
+export const ManagedCallback = z
+  .strictObject({
+    taskId: Id,
+    kind: z.enum(["scheduled", "personal"]),
+    /** The last four digits only under sensitive-data protection (POP-7): re-enter it to edit. */
+    customerNumber: z.string(),
+    numberMasked: z.boolean(),
+    customerName: z.string().nullable(),
+    window: z.strictObject({ start: Instant, end: Instant, timeZone: z.string() }),
+    reason: z.string().nullable(),
+    entryPointId: Id,
+    queueId: Id,
+    assignee: Id.nullable(),
+    scheduledBy: Id.nullable(),
+    /** CB-5: Edit and Delete are allowed only before the start time. */
+    editable: z.boolean(),
+  })
+  .meta({ id: "ManagedCallback", description: "A scheduled callback the caller may manage (CB-5)." });
+export type ManagedCallback = z.infer<typeof ManagedCallback>;

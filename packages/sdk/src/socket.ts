@@ -33,6 +33,11 @@ export interface EventSocketOptions {
   readonly onWelcome?: (snapshot: Me | null, seq: number, resumed: boolean) => void;
   readonly onEvent?: (event: EventEnvelope) => void;
   readonly onStatus?: (status: SocketStatus) => void;
+  /**
+   * A reconnect is scheduled; `failed` counts the attempts that failed since the socket was last
+   * open (0 for the first drop). CON-4: a desktop alerts after several.
+   */
+  readonly onRetry?: (failed: number) => void;
 }
 
 const OPEN = 1;
@@ -121,6 +126,7 @@ export class EventSocket {
       return;
     }
     this.setStatus("reconnecting");
+    this.options.onRetry?.(this.attempt);
     this.retry = setTimeout(() => this.connect(), backoffDelay(this.attempt++));
   }
 

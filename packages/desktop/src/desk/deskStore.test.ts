@@ -1,8 +1,8 @@
 import type { Me, OperationId } from "@parley/protocol";
 import { type EventSocketOptions, ParleyError } from "@parley/sdk";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { me, taskView } from "../../test/fixtures.ts";
-import { type DeskClient, DeskStore } from "./deskStore.ts";
+import { agentView, me, NOW, taskView } from "../../test/fixtures.ts";
+import { type DeskClient, DeskStore, type PageEvents } from "./deskStore.ts";
 
 /** A client that answers getMe with `state` and records every call. */
 class FakeClient implements DeskClient {
@@ -189,5 +189,107 @@ describe("the desk's link to the server", () => {
     expect((await desk.signOut()).ok).toBe(true);
     expect(client.calls.map((c) => c.id)).toContain("signOut");
     expect(desk.getState()).toEqual({ phase: "signed_out", reason: "new" });
+  });
+
+  /** A desk of a page reloaded with a kept token, on a clock the test moves. */
+  function reloaded() {
+    const client = new FakeClient();
+    let socket: EventSocketOptions | null = null;
+    const closed = vi.fn();
+    let clock = 1_000;
+    const desk = new DeskStore({
+      baseUrl: "http://parley.test",
+      client,
+      openSocket: (o) => {
+        socket = o;
+        return { closeDesktop: closed };
+      },
+      storage: { getItem: () => "kept-token", setItem: () => {}, removeItem: () => {} },
+      refreshDelayMs: 20,
+      clock: () => clock,
+    });
+    const sock = () => {
+      if (!socket) throw new Error("no socket opened");
+      return socket;
+    };
+    return { desk, client, sock, closed, tick: (ms: number) => (clock += ms) };
+  }
+
+  const availableFor = (inState: number, since = NOW - inState) =>
+    me({ agent: agentView({ presence: { type: "available", since }, inState }) });
+  const agentOf = (desk: DeskStore) => {
+    const state = desk.getState();
+    if (state.phase !== "ready" || !state.me.agent) throw new Error("not ready");
+    return state.me.agent;
+  };
+
+  it("AGT-7 reloading while Available shows Idle until the server answers, then Available from 00:00", async () => {
+    const { desk, client, sock, tick } = reloaded();
+    desk.resume();
+    // Until the server's state is back the header shows Idle (App draws it from `resumed`).
+    expect(desk.getState()).toEqual({ phase: "connecting", resumed: true });
+    sock().onWelcome?.(availableFor(300_000), 1, false);
+    expect(agentOf(desk)).toMatchObject({ presence: { type: "available" }, inState: 0 });
+    // The timer goes on from the reload, not from the server's five minutes.
+    tick(3_000);
+    client.state = availableFor(303_000, NOW - 300_000);
+    await desk.refresh();
+    expect(agentOf(desk).inState).toBe(3_000);
+    // A new state shows the server's timer again.
+    client.state = me({
+      agent: agentView({ presence: { type: "available", since: NOW + 5 }, inState: 1_000 }),
+    });
+    await desk.refresh();
+    expect(agentOf(desk).inState).toBe(1_000);
+  });
+
+  it("AGT-7 reloading while Idle keeps the server's idle timer", () => {
+    const { desk, sock } = reloaded();
+    desk.resume();
+    sock().onWelcome?.(me({ agent: agentView({ inState: 60_000, idleTotal: 90_000 }) }), 1, false);
+    expect(agentOf(desk)).toMatchObject({ inState: 60_000, idleTotal: 90_000 });
+  });
+
+  it("AGT-7 a fresh sign-in is not a reload: the timer is the server's", async () => {
+    const { desk, sock } = setup();
+    await desk.signIn("lumen", "anna", "right");
+    expect(desk.getState()).toEqual({ phase: "connecting", resumed: false });
+    sock().onWelcome?.(availableFor(300_000), 1, false);
+    expect(agentOf(desk).inState).toBe(300_000);
+  });
+
+  it("CON-1 closing the page tells the server and keeps the token; back from the cache it reconnects", async () => {
+    const { desk, sock, closed, storage } = setup();
+    const listeners = new Map<string, (e: { persisted?: boolean }) => void>();
+    const page: PageEvents = {
+      addEventListener: (type, l) => listeners.set(type, l),
+      removeEventListener: (type) => listeners.delete(type),
+    };
+    const stop = desk.watchPage(page);
+    await desk.signIn("lumen", "anna", "right");
+    sock().onWelcome?.(me(), 1, false);
+    listeners.get("pagehide")?.({ persisted: false });
+    expect(closed).toHaveBeenCalledTimes(1);
+    expect(storage.get("parley.token")).toBe("token-of-anna");
+    listeners.get("pageshow")?.({ persisted: true });
+    expect(desk.getState()).toEqual({ phase: "connecting", resumed: true });
+    stop();
+    expect(listeners.size).toBe(0);
+  });
+
+  it("CON-4 counts failed reconnect attempts until the socket is open again", async () => {
+    const { desk, sock } = setup();
+    await desk.signIn("lumen", "anna", "right");
+    sock().onWelcome?.(me(), 1, false);
+    const failed = () => {
+      const state = desk.getState();
+      return state.phase === "ready" ? state.failedReconnects : null;
+    };
+    expect(failed()).toBe(0);
+    sock().onStatus?.("reconnecting");
+    for (const n of [0, 1, 2, 3]) sock().onRetry?.(n);
+    expect(failed()).toBe(3);
+    sock().onStatus?.("open");
+    expect(failed()).toBe(0);
   });
 });

@@ -27,7 +27,11 @@ export type SignedOutReason = "new" | "session_ended";
 
 export type DeskState =
   | { readonly phase: "signed_out"; readonly reason: SignedOutReason }
-  | { readonly phase: "connecting" }
+  | {
+      readonly phase: "connecting";
+      /** AGT-7: a reload picking up its session: the header shows Idle until the server answers. */
+      readonly resumed: boolean;
+    }
   | {
       readonly phase: "ready";
       /** The server's state for this user: the only state the desktop draws from. */
@@ -35,6 +39,8 @@ export type DeskState =
       /** The local clock when `me` was read: timers tick on from here. */
       readonly syncedAt: number;
       readonly connection: SocketStatus;
+      /** CON-4: reconnect attempts that failed since the socket was last open. */
+      readonly failedReconnects: number;
       /** Commands sent and not yet answered, by key (`holdCall:t1`). */
       readonly pending: readonly string[];
       /** The last refusal or failure, until dismissed. */
@@ -69,6 +75,15 @@ export interface DeskOptions {
 
 const TOKEN_KEY = "parley.token";
 
+/** CON-4: after this many failed reconnect attempts the desktop raises an alert. */
+export const RECONNECT_ALERT_AFTER = 3;
+
+/** The page events the desk listens to (CON-1); `window` in the browser. */
+export interface PageEvents {
+  addEventListener(type: "pagehide" | "pageshow", listener: (e: { persisted?: boolean }) => void): void;
+  removeEventListener(type: "pagehide" | "pageshow", listener: (e: { persisted?: boolean }) => void): void;
+}
+
 const outcomeOf = (e: unknown): Outcome & { ok: false } =>
   e instanceof ParleyError
     ? { ok: false, code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) }
@@ -91,6 +106,12 @@ export class DeskStore {
   /** Offers already reported as delivered (RTE-2), so each is reported once. */
   private readonly delivered = new Set<string>();
   private readonly clock: () => number;
+  /**
+   * AGT-7: after a reload, the presence the agent had when this page first read the state and
+   * the local time of that read: while the agent stays Available in it, the timer counts from the
+   * reload.
+   */
+  private resumed: { at: number; since: number | null } | null = null;
 
   constructor(private readonly options: DeskOptions) {
     this.client = options.client ?? new ParleyClient({ baseUrl: options.baseUrl });
@@ -129,7 +150,35 @@ export class DeskStore {
     const token = this.options.storage?.getItem(TOKEN_KEY);
     if (!token) return;
     this.client.token = token;
-    this.connect(token);
+    this.resumed = { at: this.clock(), since: null };
+    this.connect(token, true);
+  }
+
+  /**
+   * CON-1: the page is going away (closed, reloaded, navigated from): tell the server, so its
+   * disconnect grace starts now. The token stays, so a reload picks the session up again (AGT-7);
+   * a page restored from the back-forward cache reconnects.
+   */
+  pageClosing(): void {
+    if (!this.socket) return;
+    this.socket.closeDesktop();
+    this.socket = null;
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = null;
+  }
+
+  /** Listens for the page closing (CON-1) and coming back from the back-forward cache; returns the undo. */
+  watchPage(page: PageEvents): () => void {
+    const hide = () => this.pageClosing();
+    const show = (e: { persisted?: boolean }) => {
+      if (e.persisted && !this.socket) this.resume();
+    };
+    page.addEventListener("pagehide", hide);
+    page.addEventListener("pageshow", show);
+    return () => {
+      page.removeEventListener("pagehide", hide);
+      page.removeEventListener("pageshow", show);
+    };
   }
 
   async signIn(tenantId: string, userId: string, password: string): Promise<Outcome> {
@@ -144,8 +193,8 @@ export class DeskStore {
     return { ok: true };
   }
 
-  private connect(token: string): void {
-    this.set({ phase: "connecting" });
+  private connect(token: string, resumed = false): void {
+    this.set({ phase: "connecting", resumed });
     const open = this.options.openSocket ?? ((o: EventSocketOptions) => new EventSocket(o));
     this.socket = open({
       baseUrl: this.options.baseUrl,
@@ -156,6 +205,7 @@ export class DeskStore {
         for (const l of this.eventListeners) l(event);
       },
       onStatus: (status) => this.connectionChanged(status),
+      onRetry: (failed) => this.patch({ failedReconnects: failed }),
     });
   }
 
@@ -167,21 +217,46 @@ export class DeskStore {
       this.forget();
       this.set({ phase: "signed_out", reason: "session_ended" });
     } else {
-      this.patch({ connection: status });
+      this.patch({ connection: status, ...(status === "open" ? { failedReconnects: 0 } : {}) });
     }
   }
 
-  private show(me: Me): void {
+  private show(read: Me): void {
     const prev = this.state.phase === "ready" ? this.state : null;
+    const me = this.timerAfterReload(read);
     this.set({
       phase: "ready",
       me,
       syncedAt: this.clock(),
       connection: prev?.connection ?? "open",
+      failedReconnects: prev?.failedReconnects ?? 0,
       pending: prev?.pending ?? [],
       notice: prev?.notice ?? null,
     });
     this.confirmDeliveries(me);
+  }
+
+  /**
+   * AGT-7: reloading while Available shows Available again with the state timer reset to 00:00
+   * — counted from when this page first read the state, for as long as the agent stays in that
+   * Available. Any other state, or a change of state, shows the server's timer.
+   */
+  private timerAfterReload(me: Me): Me {
+    const r = this.resumed;
+    const agent = me.agent;
+    if (!r || !agent || agent.presence.type !== "available") {
+      if (r && r.since === null) this.resumed = null;
+      return me;
+    }
+    if (r.since === null) {
+      this.resumed = { at: this.clock(), since: agent.presence.since };
+      return { ...me, agent: { ...agent, inState: 0 } };
+    }
+    if (agent.presence.since !== r.since) {
+      this.resumed = null;
+      return me;
+    }
+    return { ...me, agent: { ...agent, inState: Math.max(0, this.clock() - r.at) } };
   }
 
   /** RTE-2: the offer reached this desktop, so the connecting popover becomes a request. */
@@ -279,6 +354,7 @@ export class DeskStore {
     this.refreshTimer = null;
     this.client.token = null;
     this.delivered.clear();
+    this.resumed = null;
     this.options.storage?.removeItem(TOKEN_KEY);
   }
 }

@@ -332,4 +332,22 @@ export const da: Catalogue = {
   "kb.noResults": "Ingen artikel matcher “{query}”.",
   "kb.failed": "Søgningen mislykkedes: {message}",
   "popUrl.open": "Åbn i et nyt vindue",
+
+  "header.idle": "Ikke klar",
+  "connection.failing":
+    "Serveren kan ikke nås efter {count} forsøg. Kontrollér netværksforbindelsen; skrivebordet bliver ved med at prøve.",
+  "callbacks.noEntryPoint": "Der er intet aktivt indgangspunkt for tilbagekald til rådighed for dig.",
+  "profile.heading": "Brugerprofil",
+  "profile.station": "Station",
+  "profile.presenceSync": "Tilstedeværelsessynkronisering",
+  "profile.syncOff": "Føderation slået fra",
+  "profile.syncWaiting": "Venter på tilstedeværelsesfeedet",
+  "profile.syncInSync": "Synkroniseret: {presence}, {lag} s bagud",
+  "profile.syncDelayed": "Forsinket: {presence}, {lag} s bagud",
+  "profile.presence.available": "Tilgængelig",
+  "profile.presence.busy": "Optaget",
+  "profile.presence.do_not_disturb": "Forstyr ikke",
+  "profile.presence.appear_away": "Vis som ude",
+  "profile.presence.offline": "Offline",
+  "profile.close": "Luk",
 };

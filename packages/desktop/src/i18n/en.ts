@@ -335,6 +335,23 @@ export const en = {
   "kb.noResults": "No article matches “{query}”.",
   "kb.failed": "The search failed: {message}",
   "popUrl.open": "Open in a new window",
+  "header.idle": "Idle",
+  "connection.failing":
+    "Cannot reach the server after {count} attempts. Check your network connection; the desktop keeps trying.",
+  "callbacks.noEntryPoint": "No active callback entry point is available to you.",
+  "profile.heading": "User profile",
+  "profile.station": "Station",
+  "profile.presenceSync": "Presence sync",
+  "profile.syncOff": "Federation off",
+  "profile.syncWaiting": "Waiting for the presence feed",
+  "profile.syncInSync": "In sync: {presence}, {lag} s behind",
+  "profile.syncDelayed": "Delayed: {presence}, {lag} s behind",
+  "profile.presence.available": "Available",
+  "profile.presence.busy": "Busy",
+  "profile.presence.do_not_disturb": "Do not disturb",
+  "profile.presence.appear_away": "Appear away",
+  "profile.presence.offline": "Offline",
+  "profile.close": "Close",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -333,4 +333,22 @@ export const pl: Catalogue = {
   "kb.noResults": "Żaden artykuł nie pasuje do „{query}”.",
   "kb.failed": "Wyszukiwanie nie powiodło się: {message}",
   "popUrl.open": "Otwórz w nowym oknie",
+
+  "header.idle": "Niedostępny",
+  "connection.failing":
+    "Nie można połączyć się z serwerem po {count} próbach. Sprawdź połączenie sieciowe; pulpit próbuje dalej.",
+  "callbacks.noEntryPoint": "Nie masz dostępu do żadnego aktywnego punktu wejścia oddzwonień.",
+  "profile.heading": "Profil użytkownika",
+  "profile.station": "Stanowisko",
+  "profile.presenceSync": "Synchronizacja obecności",
+  "profile.syncOff": "Federacja wyłączona",
+  "profile.syncWaiting": "Oczekiwanie na dane o obecności",
+  "profile.syncInSync": "Zsynchronizowano: {presence}, opóźnienie {lag} s",
+  "profile.syncDelayed": "Opóźnione: {presence}, opóźnienie {lag} s",
+  "profile.presence.available": "Dostępny",
+  "profile.presence.busy": "Zajęty",
+  "profile.presence.do_not_disturb": "Nie przeszkadzać",
+  "profile.presence.appear_away": "Pokaż jako nieobecny",
+  "profile.presence.offline": "Offline",
+  "profile.close": "Zamknij",
 };

@@ -332,4 +332,22 @@ export const sv: Catalogue = {
   "kb.noResults": "Ingen artikel matchar ”{query}”.",
   "kb.failed": "Sökningen misslyckades: {message}",
   "popUrl.open": "Öppna i ett nytt fönster",
+
+  "header.idle": "Ej redo",
+  "connection.failing":
+    "Servern kan inte nås efter {count} försök. Kontrollera nätverksanslutningen; skrivbordet fortsätter att försöka.",
+  "callbacks.noEntryPoint": "Ingen aktiv ingångspunkt för återuppringning är tillgänglig för dig.",
+  "profile.heading": "Användarprofil",
+  "profile.station": "Station",
+  "profile.presenceSync": "Närvarosynkronisering",
+  "profile.syncOff": "Federering av",
+  "profile.syncWaiting": "Väntar på närvaroflödet",
+  "profile.syncInSync": "Synkroniserad: {presence}, {lag} s efter",
+  "profile.syncDelayed": "Fördröjd: {presence}, {lag} s efter",
+  "profile.presence.available": "Tillgänglig",
+  "profile.presence.busy": "Upptagen",
+  "profile.presence.do_not_disturb": "Stör ej",
+  "profile.presence.appear_away": "Visa som borta",
+  "profile.presence.offline": "Offline",
+  "profile.close": "Stäng",
 };

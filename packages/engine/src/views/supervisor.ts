@@ -15,20 +15,31 @@ export interface SupervisedAgent extends AgentTimers {
   }[];
 }
 
+/** SUP-2: a supervisor listening to an agent on a call, running or paused. */
+export interface MonitoringView {
+  readonly taskId: string;
+  readonly agentId: string;
+  readonly supervisorId: string;
+  readonly status: "monitoring" | "paused";
+  readonly since: Instant;
+}
+
 export interface SupervisorView {
   readonly agents: readonly SupervisedAgent[];
   readonly queues: readonly QueueView[];
+  /** SUP-2: who monitors which call of these agents, so a reload shows it. */
+  readonly monitoring: readonly MonitoringView[];
 }
 
 /**
  * What a supervisor sees in real time: the logged-in agents of the own teams with their states,
  * timers and active contacts, and the queues those teams serve with waiting contacts, the longest
- * wait and the service level. Implements SUP-1.
+ * wait and the service level, and who monitors which of their calls. Implements SUP-1, SUP-2.
  */
 export function supervisorView(s: TenantState, supervisorId: AgentId, now: Instant): SupervisorView {
   const config = s.config;
   const teams = new Set<string>(config?.users.get(supervisorId)?.teamIds ?? []);
-  if (!config || teams.size === 0) return { agents: [], queues: [] };
+  if (!config || teams.size === 0) return { agents: [], queues: [], monitoring: [] };
   const agents: SupervisedAgent[] = [];
   for (const agent of s.agents.values()) {
     if (!teams.has(agent.station.teamId)) continue;
@@ -48,5 +59,17 @@ export function supervisorView(s: TenantState, supervisorId: AgentId, now: Insta
   const queues = queueViews(s, now).filter((q) =>
     config.queues.get(q.queueId)?.teamIds.some((t) => teams.has(t)),
   );
-  return { agents, queues };
+  const shown = new Set(agents.map((a) => a.agentId));
+  const monitoring: MonitoringView[] = [];
+  for (const task of s.tasks.values())
+    for (const m of task.call?.monitors ?? [])
+      if (shown.has(m.agentId) || m.supervisorId === supervisorId)
+        monitoring.push({
+          taskId: task.id,
+          agentId: m.agentId,
+          supervisorId: m.supervisorId,
+          status: m.status,
+          since: m.since,
+        });
+  return { agents, queues, monitoring };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { ManagedCallback } from "../resources.ts";
 import { Id, Text } from "../shared.ts";
-import { command, TaskParams } from "./build.ts";
+import { command, read, TaskParams } from "./build.ts";
 
 const TAG = "Callbacks";
 const ROLES = ["agent", "supervisor"] as const;
@@ -23,6 +24,15 @@ export const CallbackAssignee = z.discriminatedUnion("kind", [
 ]);
 
 export const callbackRoutes = {
+  listCallbacks: read({
+    path: "/v1/callbacks",
+    summary:
+      "Scheduled callbacks the caller may manage: scheduled by or assigned to them; for supervisors also their teams'",
+    tag: TAG,
+    roles: ROLES,
+    response: z.strictObject({ callbacks: z.array(ManagedCallback) }),
+    spec: ["CB-5", "POP-7"],
+  }),
   scheduleCallback: command({
     path: "/v1/callbacks",
     summary: "Schedule a callback for a window, for any agent, oneself or a team member",

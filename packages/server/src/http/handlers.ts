@@ -1,5 +1,12 @@
 import { createHash } from "node:crypto";
-import { type AgentId, callTargets, engagementOf, supervisorView, type TaskId } from "@parley/engine";
+import {
+  type AgentId,
+  callTargets,
+  engagementOf,
+  manageableCallbacks,
+  supervisorView,
+  type TaskId,
+} from "@parley/engine";
 import type { CallTargets, Routes, SupervisorView } from "@parley/protocol";
 import type { z } from "zod";
 import { hashPassword } from "../auth/passwords.ts";
@@ -10,7 +17,7 @@ import type { Store } from "../store/store.ts";
 import { configOf, userOf } from "./access.ts";
 import type { Context } from "./context.ts";
 import { Problem } from "./problem.ts";
-import { meView, taskView } from "./views.ts";
+import { masksNumbers, meView, shownNumber, taskView } from "./views.ts";
 
 type NonCommand = Exclude<
   keyof Routes,
@@ -86,6 +93,18 @@ export const HANDLERS: { [K in Exclude<NonCommand, Own>]: Handler<K> } = {
       taskId: task.id,
       ...(ctx.query.search ? { search: ctx.query.search } : {}),
     }) as unknown as CallTargets;
+  },
+  listCallbacks: (ctx) => {
+    const mask = masksNumbers(ctx.host, ctx.principal);
+    const callbacks = manageableCallbacks(ctx.host.engine.state, ctx.principal.userId as AgentId, ctx.now);
+    return {
+      callbacks: callbacks.map((c) => ({
+        ...c,
+        window: { ...c.window },
+        customerNumber: shownNumber(c.customerNumber, mask),
+        numberMasked: mask,
+      })),
+    };
   },
   getSupervisorView: (ctx) =>
     supervisorView(ctx.host.engine.state, ctx.principal.userId as AgentId, ctx.now) as unknown as z.infer<

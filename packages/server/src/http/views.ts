@@ -1,10 +1,13 @@
 import {
   type AgentId,
   agentTimers,
+  callbackEntryPointsFor,
   callView,
   conversationView,
   engagementOf,
+  maskPhoneNumber,
   type Plain,
+  presenceSync,
   type Task,
   type TaskId,
   taskVariables,
@@ -17,6 +20,17 @@ import { Problem } from "./problem.ts";
 
 /** Administrators read secure values; everyone else sees them masked until revealed (CALL-7). */
 export const canSeeSecure = (p: Principal) => p.roles.includes("admin");
+
+/**
+ * POP-7: under the tenant's sensitive-data protection everyone but administrators sees a caller's
+ * number cut to its last four digits — in views here and in events (socket/mask.ts).
+ */
+export const masksNumbers = (host: TenantHost, p: Principal): boolean =>
+  configOf(host)?.sensitiveDataProtection === true && !canSeeSecure(p);
+
+/** A caller's number as the reader may see it (POP-7). */
+export const shownNumber = (number: string, mask: boolean): string =>
+  mask ? maskPhoneNumber(number) : number;
 
 export function agentView(host: TenantHost, agentId: string, now: number): AgentView | null {
   const agent = host.engine.state.agents.get(agentId as AgentId);
@@ -41,6 +55,7 @@ export function agentView(host: TenantHost, agentId: string, now: number): Agent
     inState: timers.inState,
     idleTotal: timers.idleTotal,
     connection: agent.connection.status,
+    presenceSync: presenceSync(host.engine.state, agentId as AgentId) as AgentView["presenceSync"],
   };
 }
 
@@ -49,7 +64,23 @@ export function taskView(host: TenantHost, task: Task, p: Principal, reveal = fa
   const config = configOf(host);
   const part = engagementOf(task, reader);
   const conversation = task.conversation ? conversationView(host.engine.state, task.id, reader) : null;
-  const call = task.channel === "voice" ? callView(task, reader, config ?? {}) : null;
+  const rawCall = task.channel === "voice" ? callView(task, reader, config ?? {}) : null;
+  // POP-7: a voice contact's address is the caller's number; e-mail and social handles are not numbers.
+  const mask = task.channel === "voice" && masksNumbers(host, p);
+  const call =
+    rawCall && mask
+      ? {
+          ...rawCall,
+          participants: rawCall.participants.map((x) =>
+            x.kind === "customer" && x.number ? { ...x, number: maskPhoneNumber(x.number) } : x,
+          ),
+        }
+      : rawCall;
+  const customer = { ...task.customer };
+  if (mask && customer.address) customer.address = maskPhoneNumber(customer.address);
+  const cb = task.callback;
+  const ep = configOf(host)?.entryPoints.find((e) => e.id === task.entryPointId);
+  const offered = task.status === "offered" && task.offer.agentId === reader;
   return {
     id: task.id,
     channel: task.channel,
@@ -57,12 +88,11 @@ export function taskView(host: TenantHost, task: Task, p: Principal, reveal = fa
     entryPointId: task.entryPointId,
     queueId: task.queueId,
     priority: task.priority,
-    customer: { ...task.customer },
+    customer,
     createdAt: task.createdAt,
-    offer:
-      task.status === "offered" && task.offer.agentId === reader
-        ? { phase: task.offer.phase, expiresAt: task.offer.expiresAt, flashAt: task.offer.flashAt }
-        : null,
+    offer: offered
+      ? { phase: task.offer.phase, expiresAt: task.offer.expiresAt, flashAt: task.offer.flashAt }
+      : null,
     role: part?.role ?? null,
     wrapping: part?.status === "wrapping",
     call: call as Plain<typeof call>,
@@ -78,6 +108,19 @@ export function taskView(host: TenantHost, task: Task, p: Principal, reveal = fa
           unread: conversation.unread,
           sentiment: conversation.sentiment,
           sentimentAlert: conversation.sentimentAlert,
+          persistent: conversation.persistent,
+        }
+      : null,
+    callback: cb
+      ? {
+          kind: cb.kind,
+          number: shownNumber(cb.number, masksNumbers(host, p)),
+          name: cb.name,
+          window: cb.window ? { ...cb.window } : null,
+          reason: cb.reason,
+          dnis: ep?.dialNumber ?? null,
+          queueName: configOf(host)?.queues.find((q) => q.id === task.queueId)?.name ?? null,
+          offeredAt: offered ? task.offer.offeredAt : null,
         }
       : null,
   };
@@ -116,6 +159,9 @@ export function meView(host: TenantHost, p: Principal, now: number): Me {
     tasks: tasksOf(host, p),
     idleCodes: codes(profile?.idleCodeIds ?? []),
     wrapUpCodes: codes(profile?.wrapUpCodeIds ?? []),
+    callbackEntryPoints: user.roles.some((r) => r === "agent" || r === "supervisor")
+      ? callbackEntryPointsFor(host.engine.state, p.userId as AgentId)
+      : [],
     now,
   };
 }

@@ -23,7 +23,6 @@ interface Client {
   readonly socket: WebSocket;
   readonly principal: Principal;
   readonly host: TenantHost;
-  readonly masking: Masking;
   lastHeard: number;
   /** Events up to here are in what the client already has. */
   from: number;
@@ -132,7 +131,6 @@ export class Hub {
       socket,
       principal,
       host,
-      masking: this.maskingOf(host, principal),
       lastHeard: this.deps.clock(),
       from: 0,
       buffer: [],
@@ -189,7 +187,10 @@ export class Hub {
       if (e.seq <= client.from) continue;
       const audience = t.audience.agentsOf(e.event, client.host.engine.state);
       if (this.concerns(client, audience, e))
-        send(client.socket, { type: "event", event: this.envelope(e, client.masking) });
+        send(client.socket, {
+          type: "event",
+          event: this.envelope(e, this.maskingOf(client.host, client.principal)),
+        });
       client.from = e.seq;
     }
   }
@@ -216,7 +217,8 @@ export class Hub {
         }
         if (e.seq <= c.from) continue;
         c.from = e.seq;
-        send(c.socket, { type: "event", event: this.envelope(e, c.masking) });
+        // The masking of the configuration now: a change of it (POP-7 protection) counts at once.
+        send(c.socket, { type: "event", event: this.envelope(e, this.maskingOf(host, c.principal)) });
       }
       if (e.event.type === "offer.created")
         this.deps.metrics.offerSeconds.observe(Math.max(0, this.deps.clock() - e.event.at) / 1000);

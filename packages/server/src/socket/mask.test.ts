@@ -79,4 +79,41 @@ describe("masking variable values in events (CALL-7)", () => {
     expect(JSON.stringify(event)).toContain("4111");
     expect(maskEvent(event, maskingFor(config, true))).toBe(event);
   });
+
+  it("POP-7 under protection a caller's number in an event shows its last four digits; admins and other events are untouched", () => {
+    const config = { flows: [], sensitiveDataProtection: true } as never;
+    const call = {
+      type: "task.received",
+      at: 1,
+      taskId: "t",
+      channel: "voice",
+      customer: { name: "Ada", address: "+46 70 123 45 67" },
+      variables: [],
+    } as never;
+    const agent = maskingFor(config, false);
+    expect((maskEvent(call, agent) as unknown as { customer: unknown }).customer).toEqual({
+      name: "Ada",
+      address: "•••••••4567",
+    });
+    expect(JSON.stringify(call)).toContain("+46 70 123 45 67");
+    expect(maskEvent(call, maskingFor(config, true))).toBe(call);
+    expect(maskEvent(call, maskingFor({ flows: [] } as never, false))).toBe(call);
+    const mail = { ...(call as object), channel: "email", customer: { address: "ada@example.com" } } as never;
+    expect((maskEvent(mail, agent) as unknown as { customer: unknown }).customer).toEqual({
+      address: "ada@example.com",
+    });
+    const callback = {
+      type: "callback.created",
+      at: 1,
+      taskId: "t",
+      callback: { kind: "web", number: "+46701234568" },
+    } as never;
+    expect((maskEvent(callback, agent) as unknown as { callback: unknown }).callback).toEqual({
+      kind: "web",
+      number: "•••••••4568",
+    });
+    // The fast path: an event without numbers or values is the same object.
+    const offer = { type: "offer.created", at: 1, taskId: "t", agentId: "a" } as never;
+    expect(maskEvent(offer, agent)).toBe(offer);
+  });
 });

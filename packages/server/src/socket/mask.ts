@@ -13,9 +13,11 @@ export interface Masking {
   readonly secure: ReadonlySet<string>;
   /** Variable names holding a caller's number, cut to the last four digits. */
   readonly numbers: ReadonlySet<string>;
+  /** POP-7: the customer's number in events (a voice contact's address, a callback's number) too. */
+  readonly customerNumbers: boolean;
 }
 
-export const NO_MASKING: Masking = { secure: new Set(), numbers: new Set() };
+export const NO_MASKING: Masking = { secure: new Set(), numbers: new Set(), customerNumbers: false };
 
 /**
  * The masking for readers of a tenant. A name secure in any flow is masked everywhere: an event
@@ -24,6 +26,8 @@ export const NO_MASKING: Masking = { secure: new Set(), numbers: new Set() };
 export function maskingFor(config: Plain<TenantConfig> | null, canSeeSecure: boolean): Masking {
   const defs: Plain<FlowVariableDef>[] = (config?.flows ?? []).flatMap((f) => f.variables);
   return {
+    // Administrators see callers' numbers whole, as they see secure values (http/views.ts).
+    customerNumbers: config?.sensitiveDataProtection === true && !canSeeSecure,
     secure: new Set(canSeeSecure ? [] : defs.filter((d) => d.secure).map((d) => d.name)),
     numbers: new Set(
       config?.sensitiveDataProtection ? defs.filter((d) => d.sensitiveNumber).map((d) => d.name) : [],
@@ -70,5 +74,32 @@ function carriesValues(e: Plain<TenantEvent>): boolean {
   return to !== undefined && to !== null && typeof to === "object" && "variables" in to;
 }
 
-export const maskEvent = (e: Plain<TenantEvent>, m: Masking): Plain<TenantEvent> =>
-  carriesValues(e) ? maskValue(e, m) : e;
+/** POP-7: the events that carry a customer's phone number, and where. */
+const NUMBER_EVENTS: ReadonlySet<string> = new Set([
+  "task.received",
+  "task.outdial_placed",
+  "callback.created",
+  "callback.updated",
+  "callback.converted",
+]);
+
+/** A copy of an event with the customer's number cut to its last four digits, or the event itself. */
+function maskCustomerNumber(e: Plain<TenantEvent>): Plain<TenantEvent> {
+  const o = e as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...o };
+  const customer = o.customer as { address?: unknown } | undefined;
+  // A chat's, e-mail's or social contact's address is not a phone number.
+  const voice = o.type !== "task.received" || o.channel === "voice";
+  if (voice && customer && typeof customer.address === "string")
+    out.customer = { ...customer, address: maskPhoneNumber(customer.address) };
+  const callback = o.callback as { number?: unknown } | undefined;
+  if (callback && typeof callback.number === "string")
+    out.callback = { ...callback, number: maskPhoneNumber(callback.number) };
+  return out as unknown as Plain<TenantEvent>;
+}
+
+/** The event as the reader may see it. Most events carry neither values nor numbers and go as they are. */
+export function maskEvent(e: Plain<TenantEvent>, m: Masking): Plain<TenantEvent> {
+  const numbered = m.customerNumbers && NUMBER_EVENTS.has(e.type) ? maskCustomerNumber(e) : e;
+  return carriesValues(numbered) ? maskValue(numbered, m) : numbered;
+}

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { agentView, me } from "../../../test/fixtures.ts";
-import { Header, type HeaderProps } from "./Header.tsx";
+import { Header, type HeaderProps, syncText } from "./Header.tsx";
 import { RonaDialog } from "./RonaDialog.tsx";
 
 const codes = me().idleCodes;
@@ -102,5 +102,41 @@ describe("the RONA popover", () => {
     expect(goIdle).toHaveBeenCalledOnce();
     fireEvent.click(screen.getByRole("button", { name: "Go Available" }));
     expect(goAvailable).toHaveBeenCalledOnce();
+  });
+
+  it("FED-4 the user profile shows the presence federation sync status", () => {
+    renderHeader({
+      roles: ["agent"],
+      agent: agentView({
+        presenceSync: {
+          federation: "on",
+          status: "delayed",
+          external: "busy",
+          source: "manual",
+          observedAt: 0,
+          appliedAt: 14_000,
+          lag: 14_000,
+          requested: null,
+        },
+      }),
+    });
+    const who = screen.getByRole("button", { name: "Anna Berg" });
+    expect(who.getAttribute("aria-expanded")).toBe("false");
+    fireEvent.click(who);
+    const profile = screen.getByRole("dialog", { name: "User profile" });
+    expect(profile.textContent).toContain("Presence sync");
+    expect(profile.textContent).toContain("Delayed: Busy, 14 s behind");
+    expect(profile.textContent).toContain("Browser");
+    fireEvent.click(screen.getByRole("button", { name: "Close" }));
+    expect(screen.queryByRole("dialog", { name: "User profile" })).toBeNull();
+  });
+
+  it("FED-4 sync status in words: off, waiting, in sync", () => {
+    const base = { requested: null } as const;
+    expect(syncText({ ...base, federation: "off", status: "waiting" })).toBe("Federation off");
+    expect(syncText({ ...base, federation: "on", status: "waiting" })).toBe("Waiting for the presence feed");
+    expect(
+      syncText({ ...base, federation: "on", status: "in_sync", external: "do_not_disturb", lag: 2_400 }),
+    ).toBe("In sync: Do not disturb, 2 s behind");
   });
 });

@@ -1,11 +1,12 @@
 import type { AgentView, Me } from "@parley/protocol";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { t } from "../../i18n/t.ts";
 import { type ChosenState, chosenOf, selectorValue } from "./chosenState.ts";
 import { StateTimer } from "./StateTimer.tsx";
 
 export interface HeaderProps {
   readonly userName: string;
+  readonly roles?: readonly string[];
   readonly agent: AgentView;
   readonly idleCodes: Me["idleCodes"];
   readonly syncedAt: number;
@@ -19,8 +20,18 @@ export interface HeaderProps {
  * The top bar: the availability selector (AGT-2, AGT-3), the state timer (TMR-1, TMR-2, hidden
  * while engaged — TMR-4), the Engaged label, and the state chosen for after the last contact.
  */
-export function Header({ userName, agent, idleCodes, syncedAt, busy, onChoose, onSignOut }: HeaderProps) {
+export function Header({
+  userName,
+  roles = [],
+  agent,
+  idleCodes,
+  syncedAt,
+  busy,
+  onChoose,
+  onSignOut,
+}: HeaderProps) {
   const id = useId();
+  const [profileOpen, setProfileOpen] = useState(false);
   const presence = agent.presence;
   const nameOf = (codeId: string) => idleCodes.find((c) => c.id === codeId)?.name ?? codeId;
   const pending = agent.pending;
@@ -69,11 +80,93 @@ export function Header({ userName, agent, idleCodes, syncedAt, busy, onChoose, o
         {pendingName && <span className="badge pending">{t("header.next", { state: pendingName })}</span>}
       </div>
       <div className="who">
-        <span title={t("header.signedInAs", { name: userName })}>{userName}</span>
+        <button
+          type="button"
+          className="quiet on-dark"
+          title={t("header.signedInAs", { name: userName })}
+          aria-expanded={profileOpen}
+          aria-controls={`${id}-profile`}
+          onClick={() => setProfileOpen((o) => !o)}
+        >
+          {userName}
+        </button>
+        {profileOpen && (
+          <UserProfile
+            id={`${id}-profile`}
+            userName={userName}
+            roles={roles}
+            agent={agent}
+            onClose={() => setProfileOpen(false)}
+          />
+        )}
         <button type="button" className="quiet on-dark" onClick={onSignOut}>
           {t("header.signOut")}
         </button>
       </div>
     </header>
   );
+}
+
+/**
+ * The user profile popover: who is signed in, at which station, and the presence federation sync
+ * status (FED-4) — in sync, delayed beyond the usual ~12 s, waiting for the feed, or off.
+ */
+export function UserProfile({
+  id,
+  userName,
+  roles,
+  agent,
+  onClose,
+}: {
+  id: string;
+  userName: string;
+  roles: readonly string[];
+  agent: AgentView;
+  onClose: () => void;
+}) {
+  const station = agent.station;
+  return (
+    <section
+      id={id}
+      className="profile-popover"
+      role="dialog"
+      aria-label={t("profile.heading")}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") onClose();
+      }}
+    >
+      <h2>{userName}</h2>
+      {roles.length > 0 && <p className="muted">{roles.join(", ")}</p>}
+      <dl className="profile-fields">
+        <div>
+          <dt>{t("profile.station")}</dt>
+          <dd>
+            {t(`station.device.${station.device}`)}
+            {station.address ? ` ${station.address}` : ""}
+            {station.line ? ` / ${station.line}` : ""}
+          </dd>
+        </div>
+        {agent.presenceSync && (
+          <div>
+            <dt>{t("profile.presenceSync")}</dt>
+            <dd className={`sync sync-${agent.presenceSync.status}`}>{syncText(agent.presenceSync)}</dd>
+          </div>
+        )}
+      </dl>
+      <button type="button" className="quiet" onClick={onClose}>
+        {t("profile.close")}
+      </button>
+    </section>
+  );
+}
+
+/** FED-4: the sync status in words, e.g. "Delayed: Busy, 14 s behind". */
+export function syncText(sync: NonNullable<AgentView["presenceSync"]>): string {
+  if (sync.federation === "off") return t("profile.syncOff");
+  if (sync.status === "waiting" || !sync.external) return t("profile.syncWaiting");
+  const args = {
+    presence: t(`profile.presence.${sync.external}`),
+    lag: Math.round((sync.lag ?? 0) / 1000),
+  };
+  return sync.status === "delayed" ? t("profile.syncDelayed", args) : t("profile.syncInSync", args);
 }

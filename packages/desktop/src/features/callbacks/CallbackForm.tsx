@@ -20,6 +20,8 @@ export interface CallbackFormProps {
   readonly now: () => number;
   /** Active callback entry points to choose from (CB-8); with none known, the ID is typed. */
   readonly entryPoints: readonly { id: string; name: string }[];
+  /** The server listed the entry points: with none, there is nothing to choose and nothing to send. */
+  readonly entryPointsKnown?: boolean;
   /** Prefilled from the active contact, or the callback being edited. */
   readonly initial?: Partial<CallbackInput>;
   /** Editing an existing callback: no entry point or assignee to choose (CB-5). */
@@ -41,6 +43,7 @@ const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 export function CallbackForm({
   now,
   entryPoints,
+  entryPointsKnown = false,
   initial,
   editing = false,
   onSubmit,
@@ -165,7 +168,11 @@ export function CallbackForm({
         <>
           <div className="field">
             <label htmlFor={`${id}-ep`}>{t("callbacks.entryPoint")}</label>
-            {entryPoints.length > 0 ? (
+            {entryPoints.length === 0 && entryPointsKnown ? (
+              <p id={`${id}-ep`} className="form-error" role="alert">
+                {t("callbacks.noEntryPoint")}
+              </p>
+            ) : entryPoints.length > 0 ? (
               <select id={`${id}-ep`} value={entryPointId} onChange={(e) => setEntryPointId(e.target.value)}>
                 {entryPoints.map((ep) => (
                   <option key={ep.id} value={ep.id}>
@@ -212,7 +219,11 @@ export function CallbackForm({
         </>
       )}
       <div className="row">
-        <button type="submit" className="primary" disabled={busy}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || (!editing && entryPointsKnown && entryPoints.length === 0)}
+        >
           {editing ? t("callbacks.save") : t("callbacks.submit")}
         </button>
         {onCancel && (

@@ -2,7 +2,8 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 import { describe, expect, it, vi } from "vitest";
 import { NOW } from "../../../test/fixtures.ts";
 import { CallbacksDialog, type CallbacksDialogProps } from "./CallbacksDialog.tsx";
-import { checkCallback, zonedInstant } from "./checkCallback.ts";
+import { checkCallback, wallClock, zonedInstant } from "./checkCallback.ts";
+import { scheduledOf } from "./useCallbacks.ts";
 
 const ZONE = "Europe/Stockholm";
 /** A date two days after NOW in the callback's zone, so the window is well within 31 days. */
@@ -202,5 +203,58 @@ describe("the callbacks dialog", () => {
     fireEvent.click(screen.getByRole("tab", { name: "Manage" }));
     fireEvent.click(screen.getByRole("button", { name: "Delete" }));
     expect((await screen.findByRole("alert")).textContent).toMatch(/start time has passed/);
+  });
+});
+
+describe("callbacks from the server (CB-5, CB-8)", () => {
+  const listed = {
+    taskId: "cb1",
+    kind: "scheduled" as const,
+    customerNumber: "+46 701 234 567",
+    numberMasked: false,
+    customerName: "Ada Lind",
+    window: {
+      start: zonedInstant("2027-03-02", 9, 0, ZONE),
+      end: zonedInstant("2027-03-02", 10, 30, ZONE),
+      timeZone: ZONE,
+    },
+    reason: "Router",
+    entryPointId: "ep-callbacks",
+    queueId: "q",
+    assignee: null,
+    scheduledBy: "anna",
+    editable: true,
+  };
+
+  it("CB-5 a listed callback is edited in its own zone's wall clock", () => {
+    expect(wallClock(listed.window.start, ZONE)).toEqual({ date: "2027-03-02", time: "09:00" });
+    expect(scheduledOf(listed)).toEqual({
+      taskId: "cb1",
+      start: listed.window.start,
+      shownNumber: "+46 701 234 567",
+      request: {
+        customerNumber: "+46 701 234 567",
+        customerName: "Ada Lind",
+        date: "2027-03-02",
+        from: "09:00",
+        to: "10:30",
+        timeZone: ZONE,
+        reason: "Router",
+      },
+    });
+  });
+
+  it("CB-5 POP-7 a number the server cut shows in the list but is not prefilled for editing", () => {
+    const masked = scheduledOf({ ...listed, customerNumber: "•••••••4567", numberMasked: true });
+    expect(masked.request.customerNumber).toBe("");
+    renderDialog({ callbacks: [masked], now: () => listed.window.start - 86_400_000 });
+    fireEvent.click(screen.getByRole("tab", { name: "Manage" }));
+    expect(within(screen.getByRole("listitem", { name: "Ada Lind" })).getByText(/•••••••4567/)).toBeTruthy();
+  });
+
+  it("CB-8 the entry points come from the server; with none active there is nothing to choose", () => {
+    renderDialog({ entryPoints: [], entryPointsKnown: true });
+    expect(screen.getByText("No active callback entry point is available to you.")).toBeTruthy();
+    expect(screen.getByRole<HTMLButtonElement>("button", { name: "Schedule callback" }).disabled).toBe(true);
   });
 });

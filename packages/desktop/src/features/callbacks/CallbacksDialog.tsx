@@ -9,11 +9,17 @@ export interface ScheduledCallback {
   readonly request: CallbackInput;
   /** When its window opens (server time): from then on it can neither change nor go (CB-5). */
   readonly start: number;
+  /** The number as the server showed it, e.g. cut to its last four digits (POP-7). */
+  readonly shownNumber?: string;
 }
 
 export interface CallbacksDialogProps {
   readonly now: () => number;
   readonly entryPoints: readonly { id: string; name: string }[];
+  /** The server listed the entry points (CB-8): none means none may be chosen, not a typed ID. */
+  readonly entryPointsKnown?: boolean;
+  /** Why the list of callbacks could not be read. */
+  readonly listError?: string | null;
   /** The active contact's customer, to prefill the Schedule tab. */
   readonly customer?: { name?: string; address?: string };
   readonly callbacks: readonly ScheduledCallback[];
@@ -32,6 +38,8 @@ type Tab = "schedule" | "manage";
 export function CallbacksDialog({
   now,
   entryPoints,
+  entryPointsKnown = false,
+  listError = null,
   customer,
   callbacks,
   onSchedule,
@@ -96,7 +104,12 @@ export function CallbacksDialog({
             <CallbackForm
               now={now}
               entryPoints={entryPoints}
-              initial={{ customerName: customer?.name ?? "", customerNumber: customer?.address ?? "" }}
+              entryPointsKnown={entryPointsKnown}
+              initial={{
+                customerName: customer?.name ?? "",
+                // POP-7: a number the server cut to its last four digits is no number to call back.
+                customerNumber: customer?.address?.includes("•") ? "" : (customer?.address ?? ""),
+              }}
               onSubmit={schedule}
             />
           ))}
@@ -112,9 +125,9 @@ export function CallbacksDialog({
             />
           ) : (
             <>
-              {manageError && (
+              {(manageError ?? listError) && (
                 <p className="form-error" role="alert">
-                  {manageError}
+                  {manageError ?? listError}
                 </p>
               )}
               {callbacks.length === 0 ? (
@@ -125,7 +138,8 @@ export function CallbacksDialog({
                     const started = now() >= cb.start;
                     return (
                       <li key={cb.taskId} aria-label={cb.request.customerName}>
-                        <strong>{cb.request.customerName}</strong> {cb.request.customerNumber}
+                        <strong>{cb.request.customerName}</strong>{" "}
+                        {cb.shownNumber ?? cb.request.customerNumber}
                         <div className="muted">{windowText(cb.request)}</div>
                         {started ? <div className="muted">{t("callbacks.started")}</div> : null}
                         <div className="row">

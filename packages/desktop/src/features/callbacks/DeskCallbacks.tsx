@@ -7,29 +7,34 @@ export interface DeskCallbacksProps {
   readonly clockOffset: number;
   /** The active contact's customer, when opened from one. */
   readonly customer?: { name?: string; address?: string };
-  /** Callback entry points the agent may choose (CB-8); none known yet means the ID is typed. */
-  readonly entryPoints?: readonly { id: string; name: string }[];
+  /**
+   * The active callback entry points the agent may choose (CB-8), from `me`; undefined from a
+   * server that does not say, and then the ID is typed.
+   */
+  readonly entryPoints?: readonly { id: string; name: string }[] | undefined;
   /** Kept mounted while closed, so the Manage tab keeps what was scheduled. */
   readonly open: boolean;
   readonly onClose: () => void;
 }
 
-/** The callbacks dialog wired to the desk's scheduleCallback / updateCallback / deleteCallback. */
+/** The callbacks dialog wired to the desk: listCallbacks, scheduleCallback, updateCallback, deleteCallback. */
 export function DeskCallbacks({
   desk,
   clockOffset,
   customer,
-  entryPoints = [],
+  entryPoints,
   open,
   onClose,
 }: DeskCallbacksProps) {
-  const { callbacks, schedule, update, remove } = useCallbacks(desk);
+  const { callbacks, error, schedule, update, remove } = useCallbacks(desk, open);
   if (!open) return null;
   return (
     <div className="popover callbacks-popover">
       <CallbacksDialog
         now={() => Date.now() + clockOffset}
-        entryPoints={entryPoints}
+        entryPoints={entryPoints ?? []}
+        entryPointsKnown={entryPoints !== undefined}
+        listError={error}
         {...(customer ? { customer } : {})}
         callbacks={callbacks}
         onSchedule={schedule}

@@ -28,6 +28,7 @@ const conversation = (over: Partial<NonNullable<TaskView["conversation"]>> = {})
   unread: 0,
   sentiment: null,
   sentimentAlert: false,
+  persistent: false,
   ...over,
 });
 
@@ -86,13 +87,22 @@ describe("the conversation view", () => {
     expect(screen.queryByRole("button", { name: "Close" })).toBeNull();
   });
 
-  it("DIG-3 a chat offers Close (it waits for the customer) beside End (it finishes)", () => {
-    const { onClose, onEnd } = renderView("chat");
+  it("DIG-3 a persistent chat offers Close (it waits for the customer) beside End (it finishes)", () => {
+    const { onClose, onEnd } = renderView("chat", { persistent: true });
     const close = screen.getByRole("button", { name: "Close" });
     expect(close.getAttribute("title")).toMatch(/waiting for the customer/);
     fireEvent.click(close);
     expect(onClose).toHaveBeenCalledWith("t1");
     fireEvent.click(screen.getByRole("button", { name: "End" }));
+    expect(onEnd).toHaveBeenCalledWith("t1");
+  });
+
+  it("DIG-3 a chat that is not persistent offers End only", () => {
+    const { onEnd } = renderView("chat", { persistent: false });
+    expect(screen.queryByRole("button", { name: "Close" })).toBeNull();
+    const end = screen.getByRole("button", { name: "End" });
+    expect(end.getAttribute("title")).toBeNull();
+    fireEvent.click(end);
     expect(onEnd).toHaveBeenCalledWith("t1");
   });
 

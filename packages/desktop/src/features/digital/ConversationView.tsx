@@ -29,6 +29,8 @@ export function ConversationView({ task, pending, onSend, onRead, onClose, onEnd
   const email = task.channel === "email";
   const last = conversation.messages.at(-1)?.seq ?? null;
   const sending = pending.includes(`sendMessage:${task.id}`);
+  // DIG-3: only a persistent chat can be closed to wait for the customer; others are ended.
+  const persistent = task.channel === "chat" && conversation.persistent;
   const closed = conversation.state === "wrap_up" || conversation.state === "waiting" || task.wrapping;
 
   // Mark read when shown and there is something unread: once per newest message.
@@ -95,7 +97,7 @@ export function ConversationView({ task, pending, onSend, onRead, onClose, onEnd
             <button type="submit" className="primary" disabled={sending || text.trim() === ""}>
               {email ? t("digital.sendEmail") : t("digital.send")}
             </button>
-            {task.channel === "chat" && (
+            {persistent && (
               <button
                 type="button"
                 title={t("digital.closeHint")}
@@ -107,7 +109,7 @@ export function ConversationView({ task, pending, onSend, onRead, onClose, onEnd
             )}
             <button
               type="button"
-              title={task.channel === "chat" ? t("digital.closeHint") : undefined}
+              title={persistent ? t("digital.closeHint") : undefined}
               disabled={pending.includes(`endTask:${task.id}`)}
               onClick={() => onEnd(task.id)}
             >

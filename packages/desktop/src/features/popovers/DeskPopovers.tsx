@@ -1,6 +1,7 @@
 import type { TaskView } from "@parley/protocol";
 import type { DeskStore } from "../../desk/deskStore.ts";
 import { PopoverStack } from "./PopoverStack.tsx";
+import { callbackDetails } from "./popoverStack.ts";
 import { useBrowserNotifications } from "./useBrowserNotifications.ts";
 
 export interface DeskPopoversProps {
@@ -32,6 +33,7 @@ export function DeskPopovers({
       tasks={tasks}
       clockOffset={clockOffset}
       pending={pending}
+      callbackOf={(task) => callbackDetails(task, clockOffset)}
       onAccept={(taskId) => {
         onAccepted?.(taskId);
         void desk.command("acceptTask", { params: { taskId } });

@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { NOW, taskView } from "../../../test/fixtures.ts";
 import { PopoverStack, type PopoverStackProps } from "./PopoverStack.tsx";
-import { popoverStack, popoverVariables } from "./popoverStack.ts";
+import { callbackDetails, popoverStack, popoverVariables } from "./popoverStack.ts";
 
 const requested = { phase: "requested" as const, expiresAt: NOW + 20_000, flashAt: NOW + 15_000 };
 const request = (id: string, channel: TaskView["channel"], createdAt: number, name = id) =>
@@ -160,5 +160,37 @@ describe("the popover stack", () => {
     expect(within(card).getByText("+46 8 555")).toBeTruthy();
     expect(within(card).getByText("Support")).toBeTruthy();
     expect(within(card).getByRole("timer", { name: "Offered for" }).textContent).toBe("00:00");
+  });
+
+  it("POP-8 POP-7 the popover reads a callback from the task's callback, as the server masked it", () => {
+    const offset = NOW - Date.now();
+    const cb = taskView({
+      ...request("cb", "voice", 1, "Grace"),
+      callback: {
+        kind: "web",
+        number: "•••••••4568",
+        name: "Grace",
+        window: null,
+        reason: null,
+        dnis: "+46 8 555 010 99",
+        queueName: "Support voice",
+        offeredAt: NOW - 3_000,
+      },
+    });
+    const plain = request("call", "voice", 2, "Ada");
+    expect(callbackDetails(plain, offset)).toBeNull();
+    expect(callbackDetails(cb, offset)).toEqual({
+      number: "•••••••4568",
+      dnis: "+46 8 555 010 99",
+      queue: "Support voice",
+      offeredAt: NOW - 3_000 - offset,
+    });
+    renderStack({ tasks: [cb, plain], clockOffset: offset, callbackOf: (x) => callbackDetails(x, offset) });
+    const card = screen.getByRole("article", { name: /Grace/ });
+    expect(within(card).getByText("Callback")).toBeTruthy();
+    expect(within(card).getByText("•••••••4568")).toBeTruthy();
+    expect(within(card).getByText("Support voice")).toBeTruthy();
+    expect(within(card).getByRole("timer", { name: "Offered for" }).textContent).toBe("00:03");
+    expect(within(screen.getByRole("article", { name: /Ada/ })).queryByText("Callback")).toBeNull();
   });
 });

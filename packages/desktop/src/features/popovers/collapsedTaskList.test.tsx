@@ -64,7 +64,14 @@ describe("the collapsible task list", () => {
       id: "c3",
       channel: "chat",
       customer: { name: "Di" },
-      conversation: { state: "active", messages: [], unread: 3, sentiment: null, sentimentAlert: false },
+      conversation: {
+        state: "active",
+        messages: [],
+        unread: 3,
+        sentiment: null,
+        sentimentAlert: false,
+        persistent: false,
+      },
     });
     render(
       <TaskList

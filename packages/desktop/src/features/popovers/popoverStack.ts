@@ -1,5 +1,6 @@
 import type { TaskView } from "@parley/protocol";
 import { orderTasks } from "../tasks/orderTasks.ts";
+import type { CallbackDetails } from "./PopoverStack.tsx";
 
 /** POP-2: at most this many popovers show at once; the rest wait below the caption. */
 export const POPOVERS_SHOWN = 5;
@@ -43,4 +44,20 @@ export function popoverVariables(task: TaskView): TaskView["variables"] {
   return task.variables
     .filter((v) => !v.secure && v.masked !== "secure" && v.value !== null && v.value !== "")
     .slice(0, POPOVER_VARIABLES_MAX);
+}
+
+/**
+ * POP-8: what a callback request's popover shows, from the task's `callback` — the number (cut by
+ * the server under POP-7), DNIS, queue, and the offer time on the local clock for its timer. Null
+ * for a contact that is not a callback.
+ */
+export function callbackDetails(task: TaskView, clockOffset: number): CallbackDetails | null {
+  const cb = task.callback;
+  if (!cb) return null;
+  return {
+    number: cb.number,
+    dnis: cb.dnis ?? "",
+    queue: cb.queueName ?? "",
+    offeredAt: (cb.offeredAt ?? task.createdAt) - clockOffset,
+  };
 }

@@ -33,7 +33,13 @@ export function HomeSession({ model, tasks, actions, pending, onPick, renderInte
   const id = useId();
   const items = workItems(model, tasks);
   const title = (s: Seen) => sessionTitle(s.source, s.visitor, labelWords());
-  const inHome = model.inHome.flatMap((taskId) => tasks.filter((x) => x.id === taskId));
+  // Contacts handled here, and a consult that reached this agent while Home was in front (SES-2).
+  const homeTabs = model.sessions.find((s) => s.id === HOME)?.tabs ?? [];
+  const here = new Set([
+    ...model.inHome,
+    ...homeTabs.flatMap((x) => (x.kind === "interaction" ? [x.taskId] : [])),
+  ]);
+  const inHome = [...here].flatMap((taskId) => tasks.filter((x) => x.id === taskId));
   return (
     <div className="home">
       <div className="row home-head">

@@ -65,10 +65,15 @@ export function SessionBar({ model, tasks, actions }: SessionBarProps) {
                 title={tooltip}
                 onClick={() => actions.focus(s.id)}
               >
-                <span className={`session-icon${s.kind === "home" ? " home" : ""}`} aria-hidden="true">
-                  {s.kind === "home" ? "⌂" : sessionIcon(title)}
-                  {badge.kind === "alert" && <span className="badge alert">!</span>}
-                  {badge.kind === "unread" && <span className="badge">{badge.text}</span>}
+                {/* The letters are drawn by CSS (data-text): text in the button that its name does not
+                    hold would break "label in name" (WCAG 2.5.3) for the title shown beside. */}
+                <span
+                  className={`session-icon${s.kind === "home" ? " home" : ""}`}
+                  data-text={s.kind === "home" ? "⌂" : sessionIcon(title)}
+                  aria-hidden="true"
+                >
+                  {badge.kind === "alert" && <span className="badge alert" data-text="!" />}
+                  {badge.kind === "unread" && <span className="badge" data-text={badge.text} />}
                 </span>
                 {expanded && <span className="session-title">{title}</span>}
                 {dot === s.id && (

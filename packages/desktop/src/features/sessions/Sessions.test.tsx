@@ -233,6 +233,7 @@ describe("the session workspace", () => {
       unread,
       sentiment: null,
       sentimentAlert,
+      persistent: false,
     });
     const onMarkRead = vi.fn();
     const t1 = chat("t1", { conversation: convo(12) });
@@ -249,9 +250,13 @@ describe("the session workspace", () => {
     expect(onMarkRead).not.toHaveBeenCalled();
     const visitor = sessionButton("Visitor 1. 12 new updates in your conversation");
     expect(visitor.getAttribute("title")).toBe("Visitor 1. 12 new updates in your conversation");
-    expect(visitor.querySelector(".session-icon")?.textContent).toBe("Vi9+");
+    const drawn = (icon: Element | null) =>
+      [icon, ...(icon?.querySelectorAll("[data-text]") ?? [])]
+        .map((x) => x?.getAttribute("data-text"))
+        .join("");
+    expect(drawn(visitor.querySelector(".session-icon"))).toBe("Vi9+");
     const bo = sessionButton("Bo Ek. Pay close attention to your conversation.");
-    expect(bo.querySelector(".session-icon")?.textContent).toBe("Bo!");
+    expect(drawn(bo.querySelector(".session-icon"))).toBe("Bo!");
     fireEvent.click(visitor);
     expect(onMarkRead).toHaveBeenCalledWith("t1", 9);
   });

@@ -47,6 +47,7 @@ const conversation = (over: Partial<NonNullable<TaskView["conversation"]>> = {})
   unread: 0,
   sentiment: null,
   sentimentAlert: false,
+  persistent: false,
   ...over,
 });
 const words: LabelWords = { visitor: (n) => `Visitor ${n}`, unknown: "Unknown" };

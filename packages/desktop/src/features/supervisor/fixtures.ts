@@ -48,6 +48,7 @@ export function supervisorView(over: Partial<SupervisorView> = {}): SupervisorVi
         stats: {},
       },
     ],
+    monitoring: [],
     ...over,
   };
 }

@@ -55,6 +55,32 @@ describe("the supervisor's feed", () => {
     expect(f.getState().monitors.size).toBe(0);
   });
 
+  it("SUP-2 a reload shows the monitorings the server lists: this supervisor's, running or paused", async () => {
+    const listed = (status: "monitoring" | "paused", taskId: string, supervisorId = "karin") => ({
+      taskId,
+      agentId: "anna",
+      supervisorId,
+      status,
+      since: 0,
+    });
+    const { feed: f } = feed(
+      vi.fn(async () =>
+        supervisorView({
+          monitoring: [
+            listed("paused", "t1"),
+            listed("monitoring", "t2"),
+            listed("monitoring", "t3", "other"),
+          ],
+        }),
+      ),
+    );
+    await f.refresh();
+    expect([...f.getState().monitors]).toEqual([
+      ["t1", "paused"],
+      ["t2", "monitoring"],
+    ]);
+  });
+
   it("stops reading once stopped", async () => {
     const { feed: f, read } = feed();
     f.stop();

@@ -44,8 +44,8 @@ export interface SupervisorFeedOptions {
 
 /**
  * The supervisor's view kept fresh: it reads `getSupervisorView`, and reads it again once a burst
- * of events has passed (one read at a time). The monitorings come from this supervisor's
- * `monitoring.changed` events, since the view does not list them. Implements SUP-1, SUP-2.
+ * of events has passed (one read at a time). The monitorings come from the view (SUP-2), and
+ * between reads from this supervisor's `monitoring.changed` events. Implements SUP-1, SUP-2.
  */
 export class SupervisorFeed {
   private state: SupervisorState = { view: null, syncedAt: 0, monitors: new Map(), error: null };
@@ -102,9 +102,12 @@ export class SupervisorFeed {
     try {
       const view = await this.options.read();
       if (this.stopped) return;
-      // A contact that ended takes its monitoring with it.
-      const live = new Set(view.agents.flatMap((a) => contactsOf(a).map((c) => c.taskId)));
-      const monitors = new Map([...this.state.monitors].filter(([taskId]) => live.has(taskId)));
+      // SUP-2: the server's word on this supervisor's monitorings, so a reload shows them too.
+      const monitors = new Map<string, MonitorStatus>(
+        view.monitoring
+          .filter((m) => m.supervisorId === this.options.supervisorId)
+          .map((m) => [m.taskId, m.status]),
+      );
       this.set({ view, syncedAt: this.clock(), monitors, error: null });
     } catch (e) {
       if (!this.stopped) this.set({ error: (e as Error).message ?? String(e) });

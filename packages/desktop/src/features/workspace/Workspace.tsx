@@ -1,7 +1,7 @@
 import type { Me } from "@parley/protocol";
 import type { SocketStatus } from "@parley/sdk";
 import { useState } from "react";
-import type { DeskStore } from "../../desk/deskStore.ts";
+import { type DeskStore, RECONNECT_ALERT_AFTER } from "../../desk/deskStore.ts";
 import { t } from "../../i18n/t.ts";
 import { Header } from "../availability/Header.tsx";
 import { RonaDialog } from "../availability/RonaDialog.tsx";
@@ -23,12 +23,22 @@ export interface WorkspaceProps {
   readonly me: Me & { agent: NonNullable<Me["agent"]> };
   readonly syncedAt: number;
   readonly connection: SocketStatus;
+  /** CON-4: reconnect attempts that failed since the socket was last open. */
+  readonly failedReconnects?: number;
   readonly pending: readonly string[];
   readonly notice: string | null;
 }
 
 /** The signed-in agent's screen: header, task list, interaction panel, RONA popover. */
-export function Workspace({ desk, me, syncedAt, connection, pending, notice }: WorkspaceProps) {
+export function Workspace({
+  desk,
+  me,
+  syncedAt,
+  connection,
+  failedReconnects = 0,
+  pending,
+  notice,
+}: WorkspaceProps) {
   const [chosenTask, setChosenTask] = useState<string | null>(null);
   const [tasksCollapsed, setTasksCollapsed] = useState(false);
   const [callbacksOpen, setCallbacksOpen] = useState(false);
@@ -50,6 +60,7 @@ export function Workspace({ desk, me, syncedAt, connection, pending, notice }: W
     <div className="workspace">
       <Header
         userName={me.user.name}
+        roles={me.user.roles}
         agent={agent}
         idleCodes={me.idleCodes}
         syncedAt={syncedAt}
@@ -57,11 +68,7 @@ export function Workspace({ desk, me, syncedAt, connection, pending, notice }: W
         onChoose={(state) => void desk.command("changeAgentState", { ...agentParams, body: { state } })}
         onSignOut={() => void desk.signOut()}
       />
-      {connection === "reconnecting" && (
-        <div className="banner" role="status">
-          {t("connection.reconnecting")}
-        </div>
-      )}
+      {connection === "reconnecting" && <ConnectionBanner failed={failedReconnects} />}
       {notice && (
         <div className="banner error" role="alert">
           <span>{notice}</span>
@@ -137,6 +144,7 @@ export function Workspace({ desk, me, syncedAt, connection, pending, notice }: W
         desk={desk}
         clockOffset={clockOffset}
         {...(selected ? { customer: selected.customer } : {})}
+        entryPoints={me.callbackEntryPoints}
         open={callbacksOpen}
         onClose={() => setCallbacksOpen(false)}
       />
@@ -151,6 +159,24 @@ export function Workspace({ desk, me, syncedAt, connection, pending, notice }: W
           }
         />
       )}
+    </div>
+  );
+}
+
+/**
+ * CON-4: while the socket reconnects a quiet banner says so; after several failed attempts it
+ * becomes an alert, read out at once, telling the agent to check the network.
+ */
+export function ConnectionBanner({ failed }: { failed: number }) {
+  if (failed < RECONNECT_ALERT_AFTER)
+    return (
+      <div className="banner" role="status">
+        {t("connection.reconnecting")}
+      </div>
+    );
+  return (
+    <div className="banner error" role="alert">
+      {t("connection.failing", { count: failed })}
     </div>
   );
 }

@@ -1,0 +1,243 @@
+import type { CommandResult, EventEnvelope } from "@parley/protocol";
+import type { ParleyClient } from "@parley/sdk";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Listener, startTestServer, type TestServer, taskIdOf } from "./harness.ts";
+
+/**
+ * What the desktop reads beyond states and calls: callback details (POP-8), callers' numbers under
+ * sensitive-data protection (POP-7), persistent chats (DIG-3), the callbacks to manage and the
+ * entry points to schedule through (CB-5, CB-8), presence federation sync (FED-4), and who
+ * monitors which call (SUP-2).
+ */
+
+const data = (e: EventEnvelope) => e.data as unknown as Record<string, unknown>;
+const about = (taskId: string) => (e: EventEnvelope) => data(e).taskId === taskId;
+const eventOf = (r: CommandResult, type: string) => {
+  const e = r.events.find((x) => x.type === type);
+  if (!e) throw new Error(`no ${type} in ${r.events.map((x) => x.type).join(", ")}`);
+  return data(e);
+};
+
+const login = (c: ParleyClient, teamId: string) =>
+  c.call("loginAgent", { params: { agentId: "me" }, body: { station: { teamId, device: "BROWSER" } } });
+const available = (c: ParleyClient) =>
+  c.call("changeAgentState", { params: { agentId: "me" }, body: { state: { type: "available" } } });
+
+async function answer(c: ParleyClient, d: Listener, taskId: string): Promise<void> {
+  await d.event("offer.created", about(taskId));
+  await c.call("confirmDelivered", { params: { taskId } });
+  await c.call("acceptTask", { params: { taskId } });
+}
+
+async function taskOf(c: ParleyClient, taskId: string) {
+  const task = (await c.call("getMe", {})).tasks.find((x) => x.id === taskId);
+  if (!task) throw new Error(`no task ${taskId} on the desktop`);
+  return task;
+}
+
+/** A CB-4 request for a window two days ahead, in UTC. */
+const request = (over: object = {}) => ({
+  customerNumber: "+46 701 234 567",
+  customerName: "Grace Hopper",
+  date: new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10),
+  from: "10:00",
+  to: "11:00",
+  timeZone: "UTC",
+  reason: "Router replacement",
+  ...over,
+});
+
+describe("what the desktop reads", { timeout: 30_000 }, () => {
+  let t: TestServer;
+  const desks: Listener[] = [];
+  const desk = async (c: ParleyClient) => {
+    const l = new Listener(t.url, c.token as string);
+    desks.push(l);
+    await l.until("welcome", () => l.welcome);
+    return l;
+  };
+
+  beforeEach(async () => {
+    t = await startTestServer();
+  });
+  afterEach(async () => {
+    for (const l of desks.splice(0)) l.close();
+    await t.close();
+  });
+
+  it("POP-8 a callback task says it is one: kind, customer, window, reason, DNIS, queue and offer time", async () => {
+    const [anna, lars] = await Promise.all([t.as("anna"), t.as("lars")]);
+    const annaDesk = await desk(anna);
+    await login(anna, "support");
+    await available(anna);
+    const asked = await lars.call("requestWebCallback", {
+      body: { entryPointId: "ep-support-line", name: "Grace Hopper", number: "+46701234568" },
+    });
+    const taskId = taskIdOf(asked);
+    await annaDesk.event("offer.created", about(taskId));
+    const task = await taskOf(anna, taskId);
+    expect(task.callback).toMatchObject({
+      kind: "web",
+      number: "+46701234568",
+      name: "Grace Hopper",
+      window: null,
+      queueName: "Support voice",
+    });
+    expect(task.callback?.offeredAt).toEqual(expect.any(Number));
+    // An ordinary call is not a callback.
+    const call = taskIdOf(await lars.call("receiveContact", { body: { entryPointId: "ep-support-line" } }));
+    expect((await lars.call("getTask", { params: { taskId: call } })).callback).toBeNull();
+  });
+
+  it("POP-7 under sensitive-data protection callers' numbers show their last four digits, except to administrators", async () => {
+    const [anna, karin, lars] = await Promise.all([t.as("anna"), t.as("karin"), t.as("lars")]);
+    const [annaDesk, karinDesk] = await Promise.all([desk(anna), desk(karin)]);
+    await lars.call("putSettings", { body: { settings: { sensitiveDataProtection: true } } });
+    await login(anna, "support");
+    await available(anna);
+
+    const received = await lars.call("receiveContact", {
+      body: { entryPointId: "ep-support-line", customer: { name: "Ada", address: "+46 70 123 45 67" } },
+    });
+    const taskId = taskIdOf(received);
+    // The adapter (an administrator) sees the number it sent.
+    expect(eventOf(received, "task.received")).toMatchObject({ customer: { address: "+46 70 123 45 67" } });
+    // A supervisor's socket hears of the contact with the number cut.
+    const heard = await karinDesk.event("task.received", about(taskId));
+    expect(data(heard).customer).toEqual({ name: "Ada", address: "•••••••4567" });
+    await answer(anna, annaDesk, taskId);
+    const task = await taskOf(anna, taskId);
+    expect(task.customer).toEqual({ name: "Ada", address: "•••••••4567" });
+    const customer = task.call?.participants.find((p) => p.kind === "customer");
+    if (customer?.number) expect(customer.number).toBe("•••••••4567");
+    expect((await lars.call("getTask", { params: { taskId } })).customer.address).toBe("+46 70 123 45 67");
+
+    // A callback's number likewise, in events, the task and the Manage list.
+    const asked = await lars.call("requestWebCallback", {
+      body: { entryPointId: "ep-support-line", name: "Grace Hopper", number: "+46701234568" },
+    });
+    const callbackId = taskIdOf(asked);
+    const created = await karinDesk.event("callback.created", about(callbackId));
+    expect((data(created).callback as { number: string }).number).toBe("•••••••4568");
+    await anna.call("scheduleCallback", {
+      body: { entryPointId: "ep-callbacks", request: request(), assignTo: { kind: "me" } },
+    });
+    const [listed] = (await anna.call("listCallbacks", {})).callbacks;
+    expect(listed).toMatchObject({ customerNumber: "•••••••4567", numberMasked: true });
+  });
+
+  it("DIG-3 the conversation says whether the chat is persistent", async () => {
+    const [sofia, lars] = await Promise.all([t.as("sofia"), t.as("lars")]);
+    const sofiaDesk = await desk(sofia);
+    await login(sofia, "support");
+    await available(sofia);
+    const app = taskIdOf(
+      await lars.call("receiveContact", {
+        body: { entryPointId: "ep-app-chat", customer: { name: "Visitor", address: "ada@example.com" } },
+      }),
+    );
+    await answer(sofia, sofiaDesk, app);
+    const web = taskIdOf(await lars.call("receiveContact", { body: { entryPointId: "ep-web-chat" } }));
+    await answer(sofia, sofiaDesk, web);
+    expect((await taskOf(sofia, app)).conversation?.persistent).toBe(true);
+    expect((await taskOf(sofia, web)).conversation?.persistent).toBe(false);
+    // Not a phone number: never cut, protection or not.
+    expect((await taskOf(sofia, app)).customer.address).toBe("ada@example.com");
+  });
+
+  it("CB-5 CB-8 the callbacks a user may manage, and the entry points to schedule through", async () => {
+    const [anna, marcus, karin, jonas] = await Promise.all([
+      t.as("anna"),
+      t.as("marcus"),
+      t.as("karin"),
+      t.as("jonas"),
+    ]);
+    await Promise.all([login(anna, "support"), login(marcus, "support"), login(jonas, "sales")]);
+    expect((await anna.call("getMe", {})).callbackEntryPoints).toEqual([
+      { id: "ep-callbacks", name: "Callbacks", queueId: "q-support-voice" },
+    ]);
+    // ep-callbacks feeds a queue only support serves.
+    expect((await jonas.call("getMe", {})).callbackEntryPoints).toEqual([]);
+
+    const forAny = eventOf(
+      await anna.call("scheduleCallback", {
+        body: { entryPointId: "ep-callbacks", request: request(), assignTo: { kind: "any" } },
+      }),
+      "callback.created",
+    ).taskId as string;
+    const forMarcus = eventOf(
+      await anna.call("scheduleCallback", {
+        body: {
+          entryPointId: "ep-callbacks",
+          request: request({ customerName: "Alan Turing", from: "12:00", to: "13:00" }),
+          assignTo: { kind: "agent", agentId: "marcus" },
+        },
+      }),
+      "callback.created",
+    ).taskId as string;
+
+    const mine = (await anna.call("listCallbacks", {})).callbacks;
+    expect(mine.map((c) => c.taskId)).toEqual([forAny, forMarcus]);
+    expect(mine[0]).toMatchObject({
+      kind: "scheduled",
+      customerNumber: "+46 701 234 567",
+      numberMasked: false,
+      customerName: "Grace Hopper",
+      reason: "Router replacement",
+      entryPointId: "ep-callbacks",
+      scheduledBy: "anna",
+      assignee: null,
+      editable: true,
+      window: { timeZone: "UTC" },
+    });
+    expect(mine[1]).toMatchObject({ kind: "personal", assignee: "marcus" });
+    // Marcus manages the one assigned to him; a supervisor of the team sees both; sales sees none.
+    expect((await marcus.call("listCallbacks", {})).callbacks.map((c) => c.taskId)).toEqual([forMarcus]);
+    expect((await karin.call("listCallbacks", {})).callbacks.map((c) => c.taskId)).toEqual([
+      forAny,
+      forMarcus,
+    ]);
+    expect((await jonas.call("listCallbacks", {})).callbacks).toEqual([]);
+
+    await anna.call("deleteCallback", { params: { taskId: forAny } });
+    expect((await anna.call("listCallbacks", {})).callbacks.map((c) => c.taskId)).toEqual([forMarcus]);
+  });
+
+  it("FED-4 the agent's view carries the presence federation sync status", async () => {
+    const [anna, lars] = await Promise.all([t.as("anna"), t.as("lars")]);
+    await login(anna, "support");
+    expect((await anna.call("getMe", {})).agent?.presenceSync).toEqual({
+      federation: "off",
+      requested: null,
+      status: "waiting",
+    });
+    await lars.call("putSettings", {
+      body: { settings: { federation: { enabled: true, idleCodeId: "meeting", onCallStatus: null } } },
+    });
+    await lars.call("externalPresence", {
+      params: { agentId: "anna" },
+      body: { presence: "busy", source: "manual", observedAt: new Date(Date.now() - 20_000).toISOString() },
+    });
+    const sync = (await anna.call("getMe", {})).agent?.presenceSync;
+    expect(sync).toMatchObject({ federation: "on", status: "delayed", external: "busy", source: "manual" });
+    expect(sync?.lag).toBeGreaterThanOrEqual(20_000);
+  });
+
+  it("SUP-2 the supervisor's view says who monitors which call, running or paused", async () => {
+    const [anna, karin, lars] = await Promise.all([t.as("anna"), t.as("karin"), t.as("lars")]);
+    const annaDesk = await desk(anna);
+    await login(anna, "support");
+    await available(anna);
+    const taskId = taskIdOf(await lars.call("receiveContact", { body: { entryPointId: "ep-support-line" } }));
+    await answer(anna, annaDesk, taskId);
+    expect((await karin.call("getSupervisorView", {})).monitoring).toEqual([]);
+    await karin.call("monitorCall", { params: { taskId }, body: { action: "start" } });
+    expect((await karin.call("getSupervisorView", {})).monitoring).toEqual([
+      { taskId, agentId: "anna", supervisorId: "karin", status: "monitoring", since: expect.any(Number) },
+    ]);
+    await karin.call("monitorCall", { params: { taskId }, body: { action: "pause" } });
+    expect((await karin.call("getSupervisorView", {})).monitoring).toMatchObject([{ status: "paused" }]);
+    await karin.call("monitorCall", { params: { taskId }, body: { action: "stop" } });
+    expect((await karin.call("getSupervisorView", {})).monitoring).toEqual([]);
+  });
+});
