@@ -1,6 +1,6 @@
 import { useDesk } from "./desk/useDesk.ts";
 import { SignInForm } from "./features/sign-in/SignInForm.tsx";
-import { StationForm } from "./features/station/StationForm.tsx";
+import { StationScreen } from "./features/station/StationScreen.tsx";
 import { Workspace } from "./features/workspace/Workspace.tsx";
 import { t } from "./i18n/t.ts";
 
@@ -58,13 +58,13 @@ export function App() {
       const { me } = state;
       if (!me.agent)
         return (
-          <StationForm
-            userName={me.user.name}
-            teamIds={me.user.teamIds}
-            onSignOut={() => void desk.signOut()}
-            onSubmit={(station) =>
-              desk.command("loginAgent", { params: { agentId: "me" }, body: { station } }, { quiet: true })
-            }
+          <StationScreen
+            desk={desk}
+            me={me}
+            connection={state.connection}
+            failedReconnects={state.failedReconnects}
+            pending={state.pending}
+            notice={state.notice}
           />
         );
       return (

@@ -131,7 +131,18 @@ const ENTRY_POINTS = [
   // In-app messaging: a closed conversation waits for the customer instead of ending (DIG-3).
   { id: "ep-app-chat", name: "Lumen app chat", channel: "chat", queueId: "q-support-chat", persistent: true },
   { id: "ep-support-mail", name: "support@lumen.example", channel: "email", queueId: "q-support-email" },
-  { id: "ep-social-dm", name: "Instagram & Facebook DMs", channel: "social", queueId: "q-support-social" },
+  {
+    id: "ep-social-dm",
+    name: "Instagram & Facebook DMs",
+    channel: "social",
+    queueId: "q-support-social",
+    // SES-16: social handles are not in the directory: the CRM's search pops instead of the card.
+    screenPop: {
+      kind: "url",
+      template: "https://crm.example.com/search?q={address}",
+      title: "CRM search",
+    },
+  },
   { id: "ep-sales-line", name: "Sales line", channel: "voice", queueId: "q-sales-voice" },
 ] as const;
 

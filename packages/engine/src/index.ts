@@ -39,7 +39,7 @@ export type { Callback, CallbackKind } from "./callbacks/state.ts";
 export * from "./config/defaults.ts";
 export { SYSTEM_REASON } from "./config/systemCodes.ts";
 export type * from "./config/types.ts";
-export { type ConfigIssue, validateConfig } from "./config/validate.ts";
+export { type ConfigIssue, SCREEN_POP_URL_TEMPLATE, validateConfig } from "./config/validate.ts";
 export type * from "./digital/commands.ts";
 export type * from "./digital/events.ts";
 export type { Conversation, Message } from "./digital/state.ts";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ScreenPopRuleSchema } from "./config/schema.ts";
 import { User } from "./routes/auth.ts";
 import { Id } from "./shared.ts";
 
@@ -200,6 +201,11 @@ export const TaskView = z
     conversation: ConversationView.nullable(),
     /** POP-8: set for callbacks; always sent by this server (null for other contacts). */
     callback: CallbackView.nullable().optional(),
+    /**
+     * SES-16: the screen pop rule of the task's entry point, its URL template unfilled: the desktop
+     * fills it with the values the reader may see. Always sent by this server.
+     */
+    screenPop: ScreenPopRuleSchema.optional(),
   })
   .meta({
     id: "Task",

@@ -6,8 +6,8 @@ import { Listener, startTestServer, type TestServer, taskIdOf } from "./harness.
 /**
  * What the desktop reads beyond states and calls: callback details (POP-8), callers' numbers under
  * sensitive-data protection (POP-7), persistent chats (DIG-3), the callbacks to manage and the
- * entry points to schedule through (CB-5, CB-8), presence federation sync (FED-4), and who
- * monitors which call (SUP-2).
+ * entry points to schedule through (CB-5, CB-8), presence federation sync (FED-4), who monitors
+ * which call (SUP-2), and the screen pop rule of a task's entry point (SES-16).
  */
 
 const data = (e: EventEnvelope) => e.data as unknown as Record<string, unknown>;
@@ -143,6 +143,46 @@ describe("what the desktop reads", { timeout: 30_000 }, () => {
     expect((await taskOf(sofia, web)).conversation?.persistent).toBe(false);
     // Not a phone number: never cut, protection or not.
     expect((await taskOf(sofia, app)).customer.address).toBe("ada@example.com");
+  });
+
+  it("SES-16 a task carries its entry point's screen pop rule, as the administrator set it", async () => {
+    const [sofia, lars] = await Promise.all([t.as("sofia"), t.as("lars")]);
+    const sofiaDesk = await desk(sofia);
+    const { config } = await lars.call("getConfig", {});
+    const ep = config.entryPoints.find((e) => e.id === "ep-web-chat");
+    if (!ep) throw new Error("no ep-web-chat in the demo tenant");
+    const { id: _, ...item } = ep;
+    const screenPop = {
+      kind: "url" as const,
+      template: "https://crm.example.com/find?q={address}",
+      title: "CRM",
+    };
+    await lars.call("putConfigItem", {
+      params: { collection: "entryPoints", itemId: "ep-web-chat" },
+      body: { item: { ...item, screenPop } },
+    });
+    // A template that does not make a web page is refused.
+    const bad = await lars
+      .call("putConfigItem", {
+        params: { collection: "entryPoints", itemId: "ep-web-chat" },
+        body: { item: { ...item, screenPop: { kind: "url", template: "javascript:alert(1)" } } },
+      })
+      .then(
+        () => null,
+        (e: { code?: string }) => e.code,
+      );
+    expect(bad).toBe("VALIDATION_FAILED");
+
+    await login(sofia, "support");
+    await available(sofia);
+    const web = taskIdOf(await lars.call("receiveContact", { body: { entryPointId: "ep-web-chat" } }));
+    await answer(sofia, sofiaDesk, web);
+    const app = taskIdOf(await lars.call("receiveContact", { body: { entryPointId: "ep-app-chat" } }));
+    await answer(sofia, sofiaDesk, app);
+    // Unfilled: the desktop fills the template with the values its reader may see.
+    expect((await taskOf(sofia, web)).screenPop).toEqual(screenPop);
+    expect((await lars.call("getTask", { params: { taskId: web } })).screenPop).toEqual(screenPop);
+    expect((await taskOf(sofia, app)).screenPop).toEqual({ kind: "contact_card" });
   });
 
   it("CB-5 CB-8 the callbacks a user may manage, and the entry points to schedule through", async () => {

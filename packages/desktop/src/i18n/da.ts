@@ -24,6 +24,7 @@ export const da: Catalogue = {
   "station.address.DIAL_NUMBER": "Telefonnummer",
   "station.submit": "Start",
   "station.working": "Starter…",
+  "station.superviseOnly": "Kun overvågning",
 
   "header.availability": "Tilgængelighed",
   "header.available": "Tilgængelig",
@@ -156,6 +157,7 @@ export const da: Catalogue = {
   "supervisor.stopOf": "Stop medlytning hos {name}",
   "supervisor.monitoring": "Medlytning",
   "supervisor.monitoringPaused": "Medlytning på pause",
+  "supervisor.logInAsAgent": "Log ind som agent",
 
   "tasks.collapse": "Skjul opgavelisten",
   "tasks.expand": "Vis opgavelisten",

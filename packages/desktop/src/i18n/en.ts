@@ -25,6 +25,7 @@ export const en = {
   "station.address.DIAL_NUMBER": "Phone number",
   "station.submit": "Start",
   "station.working": "Starting…",
+  "station.superviseOnly": "Supervise only",
 
   "header.availability": "Availability",
   "header.available": "Available",
@@ -156,6 +157,7 @@ export const en = {
   "supervisor.stopOf": "Stop monitoring {name}",
   "supervisor.monitoring": "Monitoring",
   "supervisor.monitoringPaused": "Monitoring paused",
+  "supervisor.logInAsAgent": "Log in as agent",
 
   // Popovers, notifications, conversations and callbacks (POP, RTE-9, DIG, CB).
   "tasks.collapse": "Collapse the task list",

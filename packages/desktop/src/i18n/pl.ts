@@ -24,6 +24,7 @@ export const pl: Catalogue = {
   "station.address.DIAL_NUMBER": "Numer telefonu",
   "station.submit": "Rozpocznij",
   "station.working": "Uruchamianie…",
+  "station.superviseOnly": "Tylko nadzór",
 
   "header.availability": "Dostępność",
   "header.available": "Dostępny",
@@ -156,6 +157,7 @@ export const pl: Catalogue = {
   "supervisor.stopOf": "Zatrzymaj monitorowanie: {name}",
   "supervisor.monitoring": "Monitorowanie",
   "supervisor.monitoringPaused": "Monitorowanie wstrzymane",
+  "supervisor.logInAsAgent": "Zaloguj jako agent",
 
   "tasks.collapse": "Zwiń listę zadań",
   "tasks.expand": "Rozwiń listę zadań",

@@ -24,6 +24,7 @@ export const sv: Catalogue = {
   "station.address.DIAL_NUMBER": "Telefonnummer",
   "station.submit": "Starta",
   "station.working": "Startar…",
+  "station.superviseOnly": "Endast övervakning",
 
   "header.availability": "Tillgänglighet",
   "header.available": "Tillgänglig",
@@ -155,6 +156,7 @@ export const sv: Catalogue = {
   "supervisor.stopOf": "Stoppa medlyssning på {name}",
   "supervisor.monitoring": "Medlyssning",
   "supervisor.monitoringPaused": "Medlyssning pausad",
+  "supervisor.logInAsAgent": "Logga in som agent",
 
   "tasks.collapse": "Fäll ihop uppgiftslistan",
   "tasks.expand": "Fäll ut uppgiftslistan",

@@ -102,7 +102,25 @@ export interface EntryPoint {
   readonly persistent?: boolean;
   /** CB-3: agents may cancel a web callback from here before the customer answers. */
   readonly callbackCancel?: boolean;
+  /** SES-16: what the desktop pops for a contact entering here; the contact card if absent. */
+  readonly screenPop?: ScreenPopRule;
 }
+
+/**
+ * SES-16: a screen pop rule: the built-in contact card found by the customer's number or address,
+ * or an external web page from a URL template whose `{name}` placeholders the desktop fills with
+ * the contact's values (`address`, `name`, `taskId`, `entryPointId`, `queueId`, `channel`) and call
+ * variables, URL-encoded.
+ */
+export type ScreenPopRule =
+  | { readonly kind: "contact_card" }
+  | {
+      readonly kind: "url";
+      /** An http(s) URL with a literal scheme and host, e.g. `https://crm.example/find?ani={address}`. */
+      readonly template: string;
+      /** The tab's title; a generic one if absent. */
+      readonly title?: string;
+    };
 
 /** A multiline address: agents logging in with it must pick one of its lines (AGT-10). */
 export interface SharedLine {

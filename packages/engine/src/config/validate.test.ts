@@ -57,6 +57,42 @@ describe("configuration", () => {
       "OUT_OF_RANGE sharedLines[0].lines",
     ]));
 
+  it("SES-16 a screen pop URL template must make an http(s) page with a literal host", () => {
+    const base = tenant();
+    const [ep] = base.entryPoints;
+    if (!ep) throw new Error("no entry point in the fixture");
+    const withPop = (...templates: string[]) =>
+      issues({
+        entryPoints: templates.map((template, i) => ({
+          ...ep,
+          id: `ep-${i}`,
+          screenPop: { kind: "url", template },
+        })) as never,
+      });
+    expect(
+      withPop(
+        "https://crm.example.com/find?ani={address}&case={caseNo}",
+        "http://crm.local:8080/{taskId}",
+        "https://crm.example.com",
+      ),
+    ).toEqual([]);
+    expect(issues({ entryPoints: [{ ...ep, screenPop: { kind: "contact_card" } }] })).toEqual([]);
+    expect(
+      withPop(
+        " ",
+        "javascript:alert({address})",
+        "ftp://files.example.com/x",
+        "{crmBase}/find?ani={address}",
+        "https://{tenant}.crm.example.com/",
+        "https://crm.example.com/find?q={name} x",
+        "//crm.example.com/find",
+      ),
+    ).toEqual([
+      "MISSING entryPoints[0].screenPop.template",
+      ...[1, 2, 3, 4, 5, 6].map((i) => `INVALID_URL entryPoints[${i}].screenPop.template`),
+    ]);
+  });
+
   it("an invalid configuration is refused whole, with every issue in the details", () => {
     const s = new Scenario();
     const d = s.run({ type: "ConfigureTenant", config: { ...tenant(), profiles: [] } as never });

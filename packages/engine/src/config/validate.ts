@@ -5,10 +5,23 @@ import { validateAddressBook } from "../voice/addressBook.ts";
 import { MAX_CAPACITY } from "./defaults.ts";
 import type { TenantConfig } from "./types.ts";
 
+/**
+ * SES-16: a screen pop URL template yields an http(s) page: scheme and host are literal (a
+ * placeholder there could send the contact's data anywhere), no whitespace anywhere. No regex
+ * flags: the wire schema documents it as a JSON Schema `pattern`.
+ */
+export const SCREEN_POP_URL_TEMPLATE = /^https?:\/\/[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#]\S*)?$/;
+
 export interface ConfigIssue {
   /** Where in the configuration, e.g. `profiles[1].capacity.chat`. */
   readonly path: string;
-  readonly code: "MISSING" | "DUPLICATE_ID" | "UNKNOWN_REFERENCE" | "OUT_OF_RANGE" | "DEFAULT_CODE";
+  readonly code:
+    | "MISSING"
+    | "DUPLICATE_ID"
+    | "UNKNOWN_REFERENCE"
+    | "OUT_OF_RANGE"
+    | "DEFAULT_CODE"
+    | "INVALID_URL";
   readonly message: string;
 }
 
@@ -122,6 +135,20 @@ export function validateConfig(config: TenantConfig): ConfigIssue[] {
         `${at}.channel`,
         "UNKNOWN_REFERENCE",
         `Entry point "${ep.id}" is ${ep.channel} but queue "${queue.id}" is ${queue.channel}`,
+      );
+  });
+
+  config.entryPoints.forEach((ep, i) => {
+    const pop = ep.screenPop;
+    if (pop?.kind !== "url") return;
+    const at = `entryPoints[${i}].screenPop.template`;
+    if (!pop.template.trim())
+      issue(at, "MISSING", `Entry point "${ep.id}" has a screen pop URL without a template`);
+    else if (!SCREEN_POP_URL_TEMPLATE.test(pop.template))
+      issue(
+        at,
+        "INVALID_URL",
+        `Entry point "${ep.id}": a screen pop template must be an http:// or https:// URL with a literal host, not "${pop.template}"`,
       );
   });
 

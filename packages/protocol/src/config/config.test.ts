@@ -309,6 +309,23 @@ describe("TenantConfigSchema", () => {
       expect(VARIABLE_NAME.test(name), name).toBe(engineOk);
       expect(parses({ ...wire(tenant()), flows: [flow] }), name).toBe(engineOk);
     }
+    // SES-16: the screen pop URL templates the engine accepts, and no others.
+    const templates = [
+      "https://crm.example.com/find?ani={address}",
+      "http://crm.local:8080/{taskId}",
+      "HTTPS://crm.example.com/",
+      "javascript:alert({address})",
+      "{crmBase}/find",
+      "https://{tenant}.crm.example.com/",
+      "https://crm.example.com/a b",
+      "",
+    ];
+    for (const template of templates) {
+      const base = wire(tenant());
+      const [ep] = base.entryPoints;
+      const config = { ...base, entryPoints: [{ ...ep, screenPop: { kind: "url", template } }] } as Config;
+      expect(parses(config), template).toBe(valid(config));
+    }
     // The one name the schema refuses beyond the engine's rule: it cannot be a key on the wire.
     const proto = { id: "f", name: "F", variables: [{ ...flowVariable, name: "__proto__" }] };
     expect(validateFlow(fromPlain<FlowDef>(proto)).some((p) => p.code === "INVALID_NAME")).toBe(false);

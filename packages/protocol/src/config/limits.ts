@@ -38,6 +38,8 @@ export const CONFIG_LENGTHS = {
   variableDefault: 1_024,
   /** E-mail addresses (RFC 5321 path limit). */
   email: 320,
+  /** A screen pop URL template (SES-16), as written. */
+  url: 2_048,
 } as const;
 
 /** Most items per list. */

@@ -1,4 +1,5 @@
 // The tenant configuration on the wire: what an administrator sends and `tenant.configured` carries.
+import { SCREEN_POP_URL_TEMPLATE } from "@parley/engine";
 import { z } from "zod";
 import { ChannelSchema, ExternalPresenceSchema } from "../events/parts.ts";
 import {
@@ -118,6 +119,32 @@ export const QueueSchema = z
   })
   .meta({ description: "A queue: contacts of one channel waiting for the agents of its teams" });
 
+export const ScreenPopRuleSchema = z
+  .discriminatedUnion("kind", [
+    z
+      .strictObject({ kind: z.literal("contact_card") })
+      .meta({ description: "The built-in contact card found by the customer's number or address" }),
+    z
+      .strictObject({
+        kind: z.literal("url"),
+        template: z
+          .string()
+          .max(LEN.url)
+          .regex(SCREEN_POP_URL_TEMPLATE)
+          .meta({
+            description:
+              "An http(s) URL with a literal scheme and host; {address}, {name}, {taskId}, {entryPointId}, {queueId}, {channel} and {variableName} are filled with the contact's values, URL-encoded (masked values as empty)",
+            examples: ["https://crm.example.com/search?phone={address}"],
+          }),
+        title: name.optional().meta({ description: "The tab's title; a generic one if absent" }),
+      })
+      .meta({ description: "An external web page from a URL template" }),
+  ])
+  .meta({
+    id: "ScreenPopRule",
+    description: "What the desktop pops for a contact: the contact card or an external page (SES-16)",
+  });
+
 export const EntryPointSchema = z
   .strictObject({
     id: id("The entry point's id"),
@@ -138,6 +165,9 @@ export const EntryPointSchema = z
       .boolean()
       .optional()
       .meta({ description: "Agents may cancel a web callback from here before the customer answers" }),
+    screenPop: ScreenPopRuleSchema.optional().meta({
+      description: "What the desktop pops for a contact entering here; the contact card if absent",
+    }),
   })
   .meta({ description: "Where contacts come in (or outdial calls and callbacks go out)" });
 

@@ -79,7 +79,7 @@ export function taskView(host: TenantHost, task: Task, p: Principal, reveal = fa
   const customer = { ...task.customer };
   if (mask && customer.address) customer.address = maskPhoneNumber(customer.address);
   const cb = task.callback;
-  const ep = configOf(host)?.entryPoints.find((e) => e.id === task.entryPointId);
+  const ep = config?.entryPoints.find((e) => e.id === task.entryPointId);
   const offered = task.status === "offered" && task.offer.agentId === reader;
   return {
     id: task.id,
@@ -123,6 +123,7 @@ export function taskView(host: TenantHost, task: Task, p: Principal, reveal = fa
           offeredAt: offered ? task.offer.offeredAt : null,
         }
       : null,
+    screenPop: ep?.screenPop ? { ...ep.screenPop } : { kind: "contact_card" },
   };
 }
 

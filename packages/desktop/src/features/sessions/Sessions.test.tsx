@@ -151,6 +151,23 @@ describe("the session workspace", () => {
     expect(screen.getByText("router", { selector: "mark" })).toBeTruthy();
   });
 
+  it("SES-16 an entry point with a URL template pops the external page filled with the contact's values", () => {
+    const lookup = vi.fn(async () => lookupResult);
+    const screenPop = {
+      kind: "url" as const,
+      template: "https://crm.example.com/find?ani={address}",
+      title: "CRM",
+    };
+    desk({ lookup }, [call("t1", { entryPointId: "ep-crm", screenPop })]);
+    const tabs = within(screen.getByRole("tablist", { name: "Tabs of Caller t1" })).getAllByRole("tab");
+    expect(tabs.map((x) => x.textContent)).toEqual(["Conversation", "CRM", "Knowledge base"]);
+    fireEvent.click(screen.getByRole("tab", { name: "CRM" }));
+    const url = "https://crm.example.com/find?ani=%2B46701234567";
+    expect(screen.getByTitle("CRM").getAttribute("src")).toBe(url);
+    expect(screen.getByRole("link", { name: "Open in a new window" }).getAttribute("href")).toBe(url);
+    expect(lookup).not.toHaveBeenCalled();
+  });
+
   it("SES-5 switching sessions keeps a half-filled form", () => {
     desk({}, [call("t1")], [call("t1"), chat("t2")]);
     fireEvent.change(screen.getByRole("textbox", { name: "Note on t2" }), {

@@ -3,14 +3,9 @@ import type { TaskView } from "@parley/protocol";
 /**
  * SES-16: what a contact arriving at an entry point pops: the built-in contact card found by the
  * customer's number or address, or an external page from a URL template filled with the call's
- * variables.
+ * variables. The administrator sets it per entry point; the task carries its entry point's rule.
  */
-export type ScreenPopRule =
-  | { readonly kind: "contact_card" }
-  | { readonly kind: "url"; readonly template: string; readonly title?: string };
-
-/** Rules by entry point id; an entry point without one pops the contact card. */
-export type ScreenPopRules = Readonly<Record<string, ScreenPopRule>>;
+export type ScreenPopRule = NonNullable<TaskView["screenPop"]>;
 
 export const DEFAULT_SCREEN_POP: ScreenPopRule = { kind: "contact_card" };
 
@@ -38,9 +33,9 @@ export function fillTemplate(template: string, task: TaskView): string {
   return template.replace(/\{(\w+)\}/g, (_whole, key: string) => encodeURIComponent(values[key] ?? ""));
 }
 
-/** SES-16: the screen pop of a task by its entry point's rule. */
-export function screenPopFor(task: TaskView, rules: ScreenPopRules): ScreenPop {
-  const rule = rules[task.entryPointId] ?? DEFAULT_SCREEN_POP;
+/** SES-16: the screen pop of a task by its entry point's rule; the contact card without one. */
+export function screenPopFor(task: TaskView): ScreenPop {
+  const rule = task.screenPop ?? DEFAULT_SCREEN_POP;
   if (rule.kind === "url") {
     const url = fillTemplate(rule.template, task);
     // Only web pages pop; a template that yields another scheme (javascript:, data:) pops the card.

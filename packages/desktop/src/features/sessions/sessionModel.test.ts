@@ -303,24 +303,25 @@ describe("the session model", () => {
         },
       ],
     });
-    const rules = {
-      "ep-crm": {
-        kind: "url" as const,
-        template: "https://crm.example/pop?ani={address}&acct={accountNo}&pin={pin}",
-      },
+    const rule = {
+      kind: "url" as const,
+      template: "https://crm.example/pop?ani={address}&acct={accountNo}&pin={pin}",
     };
-    expect(screenPopFor(task, rules)).toEqual({
+    const crm = { ...task, screenPop: rule };
+    expect(screenPopFor(crm)).toEqual({
       kind: "url",
       url: "https://crm.example/pop?ani=%2B46700001&acct=A%2017&pin=",
       title: null,
     });
-    expect(screenPopFor(task, {})).toEqual({ kind: "contact_card", address: "+46700001" });
+    expect(screenPopFor({ ...crm, screenPop: { ...rule, title: "CRM" } })).toMatchObject({ title: "CRM" });
+    expect(screenPopFor(task)).toEqual({ kind: "contact_card", address: "+46700001" });
+    expect(screenPopFor({ ...task, screenPop: { kind: "contact_card" } }).kind).toBe("contact_card");
     expect(
-      screenPopFor(task, { "ep-crm": { kind: "url", template: "javascript:alert({address})" } }).kind,
+      screenPopFor({ ...task, screenPop: { kind: "url", template: "javascript:alert({address})" } }).kind,
     ).toBe("contact_card");
     expect(fillTemplate("{unknown}/{taskId}", task)).toBe("/t1");
     // The rule applies to sessions opened by syncTasks.
-    const ws = syncTasks(fresh(), [task], rules);
+    const ws = syncTasks(fresh(), [crm]);
     expect(session(ws, "task:t1").tabs[1]).toMatchObject({ kind: "pop", pop: { kind: "url" } });
   });
 });

@@ -1,6 +1,6 @@
 import type { TaskView } from "@parley/protocol";
 import { isActive } from "../tasks/orderTasks.ts";
-import { type ScreenPop, type ScreenPopRules, screenPopFor } from "./screenPop.ts";
+import { type ScreenPop, screenPopFor } from "./screenPop.ts";
 import { isVisitor, type TitleSource } from "./sessionLabels.ts";
 
 /**
@@ -118,18 +118,18 @@ function addTab(ws: WorkspaceModel, sessionId: string, tab: Tab): WorkspaceModel
   }));
 }
 
-const popTab = (sessionId: string, task: TaskView, rules: ScreenPopRules): Tab => ({
+const popTab = (sessionId: string, task: TaskView): Tab => ({
   id: `${sessionId}:pop:${task.id}`,
   kind: "pop",
   taskId: task.id,
-  pop: screenPopFor(task, rules),
+  pop: screenPopFor(task),
 });
 
 /**
  * SES-2, SES-14: an accepted contact's session starts with its communication panel, its screen
  * pop (the customer's details by default) and a knowledge-base search tab.
  */
-function openContactSession(ws: WorkspaceModel, task: TaskView, seen: Seen, rules: ScreenPopRules) {
+function openContactSession(ws: WorkspaceModel, task: TaskView, seen: Seen) {
   const id = `task:${task.id}`;
   const interaction: Tab = { id: `${id}:interaction`, kind: "interaction", taskId: task.id };
   const session: Session = {
@@ -138,7 +138,7 @@ function openContactSession(ws: WorkspaceModel, task: TaskView, seen: Seen, rule
     taskId: task.id,
     source: seen.source,
     visitor: seen.visitor,
-    tabs: [interaction, popTab(id, task, rules), { id: `${id}:kb`, kind: "kb" }],
+    tabs: [interaction, popTab(id, task), { id: `${id}:kb`, kind: "kb" }],
     activeTab: interaction.id,
     drafts: {},
   };
@@ -152,11 +152,7 @@ function openContactSession(ws: WorkspaceModel, task: TaskView, seen: Seen, rule
  * in the active session and the agent is asked to close sessions (SES-3). The contacts already
  * there on the first list stay in Home: a reload keeps no sessions (SES-9).
  */
-export function syncTasks(
-  ws: WorkspaceModel,
-  tasks: readonly TaskView[],
-  rules: ScreenPopRules = {},
-): WorkspaceModel {
+export function syncTasks(ws: WorkspaceModel, tasks: readonly TaskView[]): WorkspaceModel {
   const first = !ws.synced;
   const present = new Set(tasks.filter(isActive).map((x) => x.id));
   const seen: Record<string, Seen> = {};
@@ -194,9 +190,9 @@ export function syncTasks(
     } else if (contactSessions(next) >= MAX_SESSIONS) {
       next = { ...withHome(next), inHome: [...next.inHome, task.id], dialog: { kind: "limit" } };
       const target = next.activeId ?? HOME;
-      next = addTab({ ...next, activeId: target }, target, popTab(target, task, rules));
+      next = addTab({ ...next, activeId: target }, target, popTab(target, task));
     } else {
-      next = openContactSession(next, task, entry, rules);
+      next = openContactSession(next, task, entry);
     }
   }
   return next;

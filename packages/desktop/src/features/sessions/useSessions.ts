@@ -1,6 +1,5 @@
 import type { TaskView } from "@parley/protocol";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { ScreenPopRules } from "./screenPop.ts";
 import { readMark } from "./sessionLabels.ts";
 import * as model from "./sessionModel.ts";
 
@@ -30,14 +29,14 @@ export interface UseSessions {
  */
 export function useSessions(
   tasks: readonly TaskView[],
-  options: { rules?: ScreenPopRules; onMarkRead?: (taskId: string, seq: number) => void } = {},
+  options: { onMarkRead?: (taskId: string, seq: number) => void } = {},
 ): UseSessions {
   const [ws, setWs] = useState(model.initialWorkspace);
   const [seenTasks, setSeenTasks] = useState<readonly TaskView[] | null>(null);
   // Follows the task list in the same render, so a new contact's session shows with it.
   if (seenTasks !== tasks) {
     setSeenTasks(tasks);
-    setWs((w) => model.syncTasks(w, tasks, options.rules));
+    setWs((w) => model.syncTasks(w, tasks));
   }
 
   const active = ws.sessions.find((s) => s.id === ws.activeId) ?? null;

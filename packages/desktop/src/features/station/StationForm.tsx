@@ -16,13 +16,15 @@ export interface StationFormProps {
   readonly teamIds: readonly string[];
   readonly onSubmit: (station: StationChoice) => Promise<Outcome>;
   readonly onSignOut: () => void;
+  /** SUP-1: given to supervisors only, who may watch their teams without an agent login. */
+  readonly onSuperviseOnly?: () => void;
 }
 
 /**
  * The station: the team to work for and the device calls reach (AGT-10). The address is checked
  * by the server; its message is shown as it comes.
  */
-export function StationForm({ userName, teamIds, onSubmit, onSignOut }: StationFormProps) {
+export function StationForm({ userName, teamIds, onSubmit, onSignOut, onSuperviseOnly }: StationFormProps) {
   const id = useId();
   const [device, setDevice] = useState<Device>("BROWSER");
   const [error, setError] = useState<string | null>(null);
@@ -96,6 +98,11 @@ export function StationForm({ userName, teamIds, onSubmit, onSignOut }: StationF
           <button type="submit" className="primary" disabled={working} aria-busy={working}>
             {working ? t("station.working") : t("station.submit")}
           </button>
+          {onSuperviseOnly && (
+            <button type="button" onClick={onSuperviseOnly}>
+              {t("station.superviseOnly")}
+            </button>
+          )}
           <button type="button" className="quiet" onClick={onSignOut}>
             {t("header.signOut")}
           </button>
