@@ -187,6 +187,8 @@ export function describe(e: TenantEvent, names: Directory): string {
       return `${e.taskId} could not reach ${names.agent(e.agentId)} (${e.cause}) → back to the head of its queue`;
     case "task.assigned":
       return `${names.agent(e.agentId)} accepted ${e.taskId}`;
+    case "task.picked":
+      return `${names.agent(e.agentId)} picked ${e.taskId} from its queue`;
     case "task.ended": {
       const auto = e.autoWrapUpAt === null ? "" : ` (auto wrap-up at ${clockTime(e.autoWrapUpAt)})`;
       return e.by === "customer"

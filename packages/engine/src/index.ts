@@ -94,6 +94,7 @@ export {
   supervisorView,
 } from "./views/supervisor.ts";
 export { taskVariables, type VariablesReader } from "./views/taskVariables.ts";
+export { OPEN_WORK_ITEMS_LIMIT, type OpenWorkItem, openWorkItems } from "./views/workItems.ts";
 export { type AddressBookEntry, filterAddressBook, validateAddressBook } from "./voice/addressBook.ts";
 export { type CallState, type CallView, callView, type Panel } from "./voice/callView.ts";
 export type * from "./voice/commands.ts";

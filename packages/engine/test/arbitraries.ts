@@ -110,6 +110,8 @@ export type Step =
     }
   | { readonly kind: "wrapUp"; readonly target: Target; readonly code: string }
   | { readonly kind: "acceptAll"; readonly pick: number; readonly blindAgent: string | null }
+  /** SES-15: an agent picks a waiting work item (most often one their team's queue holds). */
+  | { readonly kind: "pick"; readonly target: Target; readonly agent: AgentRef }
   | { readonly kind: "advance"; readonly seconds: number }
   /** To the next due time (of one kind, if given), or a millisecond either side of it. */
   | { readonly kind: "toDue"; readonly timer: TimerKind | null; readonly offsetMs: -1 | 0 | 1 }
@@ -466,6 +468,7 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
       blindAgent: mostly(fc.constant(null), agentId, 4),
     }),
   },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("pick" as const), target, agent: agentRef }) },
   { weight: 3, arbitrary: onTask("decline") },
   {
     weight: 2,
@@ -551,6 +554,8 @@ function candidates(state: TenantState, kind: Step["kind"], pick: number): Task[
       return all.filter((t) => t.status === "scheduled");
     case "courtesy":
       return all.filter((t) => t.status === "queued" && t.channel === "voice" && !t.callback);
+    case "pick":
+      return all.filter((t) => t.status === "queued" && isDigital(t));
     case "cancelCallback":
       return all.filter((t) => t.status === "assigned" && t.callback?.kind === "web");
     case "legAnswered":
@@ -717,6 +722,19 @@ export function toCommand(state: TenantState, s: Step, ctx: Context): Cmd | null
         .map(agentOf);
       const agentId = holders[s.pick % Math.max(1, holders.length)] ?? agentFor(state, s.kind, s);
       return { type: "AcceptAllDigital", agentId };
+    }
+    case "pick": {
+      const { taskId, agentId } = resolve(state, s.kind, s.target);
+      if (typeof s.agent === "string") return { type: "PickTask", taskId, agentId: s.agent };
+      // Agents whose login team serves the task's queue, where there are any.
+      const queueId = state.tasks.get(taskId as never)?.queueId;
+      const teams = (queueId && state.config?.queues.get(queueId)?.teamIds) || [];
+      const serving = [...state.agents.values()].filter((a) => teams.includes(a.station.teamId));
+      return {
+        type: "PickTask",
+        taskId,
+        agentId: serving[s.agent.pick % Math.max(1, serving.length)]?.id ?? agentId,
+      };
     }
     case "advance":
     case "toDue":

@@ -301,6 +301,7 @@ const REACHED = [
   "offer.timed_out",
   "offer.failed",
   "task.assigned",
+  "task.picked",
   "task.ended",
   "task.canceled",
   "task.wrapup",

@@ -372,6 +372,22 @@ export function checkEvents(
         if (e.flashAt !== flashAt) out.push(`offer of ${e.taskId} flashes at ${e.flashAt}, not ${flashAt}`);
         break;
       }
+      case "task.picked": {
+        // SES-15: a waiting work item, from a queue the agent's team serves, within capacity.
+        if (!agent || !task || !profile) {
+          out.push(`pick of ${e.taskId} by ${e.agentId}: no such agent or task`);
+          break;
+        }
+        if (task.status !== "queued") out.push(`pick of ${e.taskId}, which is ${task.status}`);
+        if (task.channel === "voice") out.push(`pick of call ${e.taskId}`);
+        if (agent.presence.type === "rona") out.push(`pick of ${e.taskId} by ${e.agentId} in RONA`);
+        if (agent.load[task.channel] + 1 > profile.capacity[task.channel])
+          out.push(`pick of ${e.taskId} by ${e.agentId} exceeds ${task.channel} capacity`);
+        if (task.excluded.includes(e.agentId)) out.push(`pick of ${e.taskId} by excluded ${e.agentId}`);
+        if (!config?.queues.get(task.queueId)?.teamIds.includes(agent.station.teamId))
+          out.push(`pick of ${e.taskId} by ${e.agentId}, whose team does not serve ${task.queueId}`);
+        break;
+      }
       case "offer.timed_out":
       case "offer.failed": {
         // The agent goes to RONA, unless already there; nothing else sets it.

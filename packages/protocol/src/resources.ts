@@ -213,6 +213,21 @@ export const TaskView = z
   });
 export type TaskView = z.infer<typeof TaskView>;
 
+/** SES-15: a waiting work item the reader may pick. */
+export const OpenWorkItem = z
+  .strictObject({
+    taskId: Id,
+    channel: z.enum(["chat", "email", "social"]),
+    customerName: z.string().nullable(),
+    customerAddress: z.string().nullable(),
+    queueId: Id,
+    queueName: z.string(),
+    /** When it entered its queue. */
+    waitingSince: Instant,
+  })
+  .meta({ id: "OpenWorkItem", description: "A waiting chat, e-mail or social contact an agent may pick." });
+export type OpenWorkItem = z.infer<typeof OpenWorkItem>;
+
 export const Me = z
   .strictObject({
     user: User,
@@ -224,6 +239,11 @@ export const Me = z
     wrapUpCodes: z.array(z.strictObject({ id: Id, name: z.string(), isDefault: z.boolean() })),
     /** CB-8: the active callback entry points the user may schedule through; always sent by this server. */
     callbackEntryPoints: z.array(z.strictObject({ id: Id, name: z.string(), queueId: Id })).optional(),
+    /**
+     * SES-15: waiting work items in the queues the agent's login team serves, most urgent first,
+     * at most 50; empty when not logged in. Always sent by this server.
+     */
+    openWorkItems: z.array(OpenWorkItem).optional(),
     now: Instant,
   })
   .meta({ id: "Me", description: "Everything a desktop draws, as of now." });

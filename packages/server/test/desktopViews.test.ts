@@ -126,6 +126,37 @@ describe("what the desktop reads", { timeout: 30_000 }, () => {
     expect(listed).toMatchObject({ customerNumber: "•••••••4567", numberMasked: true });
   });
 
+  it("SES-15 open work items list a waiting chat; Pick makes it the agent's at once", async () => {
+    const [sofia, lars] = await Promise.all([t.as("sofia"), t.as("lars")]);
+    await login(sofia, "support");
+    // Idle: nothing is offered, so the chat waits in its queue.
+    const chat = taskIdOf(
+      await lars.call("receiveContact", {
+        body: { entryPointId: "ep-web-chat", customer: { name: "Visitor", address: "ada@example.com" } },
+      }),
+    );
+    const before = await sofia.call("getMe", {});
+    expect(before.openWorkItems).toContainEqual(
+      expect.objectContaining({
+        taskId: chat,
+        channel: "chat",
+        customerName: "Visitor",
+        customerAddress: "ada@example.com",
+      }),
+    );
+    const picked = await sofia.call("pickTask", { params: { taskId: chat } });
+    expect(eventOf(picked, "task.picked")).toMatchObject({ taskId: chat, agentId: "sofia" });
+    const after = await sofia.call("getMe", {});
+    expect(after.openWorkItems?.some((w) => w.taskId === chat)).toBe(false);
+    expect((await taskOf(sofia, chat)).status).toBe("assigned");
+    // Gone from the queue: a second pick is refused.
+    const again = await sofia.call("pickTask", { params: { taskId: chat } }).then(
+      () => null,
+      (e: { code?: string }) => e.code,
+    );
+    expect(again).toBe("TASK_NOT_WAITING");
+  });
+
   it("DIG-3 the conversation says whether the chat is persistent", async () => {
     const [sofia, lars] = await Promise.all([t.as("sofia"), t.as("lars")]);
     const sofiaDesk = await desk(sofia);

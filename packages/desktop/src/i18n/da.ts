@@ -314,6 +314,7 @@ export const da: Catalogue = {
   "home.openItems": "Åbne arbejdselementer",
   "home.closedItems": "Lukkede arbejdselementer",
   "home.pick": "Tag",
+  "home.waitingIn": "Venter i {queue}",
   "home.open": "Åbn",
   "home.none": "Ingen.",
   "home.shiftHint": "Skift-klik på et arbejdselement for at åbne dets kunde i en session for sig.",

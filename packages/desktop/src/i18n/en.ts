@@ -317,6 +317,7 @@ export const en = {
   "home.openItems": "Open work items",
   "home.closedItems": "Closed work items",
   "home.pick": "Pick",
+  "home.waitingIn": "Waiting in {queue}",
   "home.open": "Open",
   "home.none": "None.",
   "home.shiftHint": "Shift-click a work item to open its customer in a session of its own.",

@@ -315,6 +315,7 @@ export const pl: Catalogue = {
   "home.openItems": "Otwarte elementy pracy",
   "home.closedItems": "Zamknięte elementy pracy",
   "home.pick": "Weź",
+  "home.waitingIn": "Czeka w kolejce {queue}",
   "home.open": "Otwórz",
   "home.none": "Brak.",
   "home.shiftHint": "Kliknij element pracy z klawiszem Shift, aby otworzyć jego klienta we własnej sesji.",

@@ -314,6 +314,7 @@ export const sv: Catalogue = {
   "home.openItems": "Öppna arbetsobjekt",
   "home.closedItems": "Stängda arbetsobjekt",
   "home.pick": "Ta",
+  "home.waitingIn": "Väntar i {queue}",
   "home.open": "Öppna",
   "home.none": "Inga.",
   "home.shiftHint": "Skift-klicka på ett arbetsobjekt för att öppna dess kund i en egen session.",

@@ -36,6 +36,13 @@ export interface AcceptTask {
   readonly agentId: AgentId;
 }
 
+/** SES-15: the agent picks a waiting digital work item from a queue their team serves; it is theirs at once. */
+export interface PickTask {
+  readonly type: "PickTask";
+  readonly taskId: TaskId;
+  readonly agentId: AgentId;
+}
+
 /** POP-4: "Accept N requests" takes every delivered digital offer at once. */
 export interface AcceptAllDigital {
   readonly type: "AcceptAllDigital";
@@ -93,6 +100,7 @@ export type TaskCommand =
   | ConfirmOfferDelivered
   | AcceptTask
   | AcceptAllDigital
+  | PickTask
   | DeclineTask
   | ReportOfferFailed
   | EndTask

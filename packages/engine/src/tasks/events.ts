@@ -68,6 +68,14 @@ export interface TaskAssigned {
   readonly agentId: AgentId;
 }
 
+/** SES-15: the agent took the waiting task from its queue without an offer; it is theirs now. */
+export interface TaskPicked {
+  readonly type: "task.picked";
+  readonly at: Instant;
+  readonly taskId: TaskId;
+  readonly agentId: AgentId;
+}
+
 export interface TaskEnded {
   readonly type: "task.ended";
   readonly at: Instant;
@@ -139,6 +147,7 @@ export type TaskEvent =
   | OfferTimedOut
   | OfferFailed
   | TaskAssigned
+  | TaskPicked
   | TaskEnded
   | TaskCanceled
   | TaskWrappedUp

@@ -176,6 +176,29 @@ function dropOthers(state: TenantState, task: Task, ownerId: AgentId, at: Instan
   return kept;
 }
 
+/** The agent now owns the task; the queue counts it answered the first time since it entered (SUP-1). */
+function assign(state: TenantState, task: Task, agentId: AgentId, at: Instant): void {
+  if (!task.answeredInQueue) {
+    const stats = statsOf(state, task.queueId);
+    stats.answered++;
+    const threshold = state.config?.queues.get(task.queueId)?.serviceLevelSec ?? 0;
+    if (at - task.enteredQueueAt <= threshold * 1000) stats.answeredInTime++;
+  }
+  const owner: Engagement = { agentId, role: "owner", status: "active", since: at };
+  state.tasks.set(
+    task.id,
+    moved(
+      task,
+      { status: "assigned", agentId, assignedAt: at },
+      {
+        agents: replacing(task.agents, owner),
+        answeredAt: task.answeredAt ?? at,
+        answeredInQueue: true,
+      },
+    ),
+  );
+}
+
 export function evolveTask(state: TenantState, e: TaskEvent): void {
   if (e.type === "task.received" || e.type === "task.outdial_placed") {
     state.taskCount++;
@@ -262,34 +285,22 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       releaseOffer(state, task, agent);
       requeue(state, task, e.at, task.declinedBy);
       return;
-    case "task.assigned": {
+    case "task.assigned":
       // The offer's reservation becomes the owner's engagement: the load stays as it is.
       state.timers.clear("offer_timeout", task.id);
-      if (!task.answeredInQueue) {
-        const stats = statsOf(state, task.queueId);
-        stats.answered++;
-        const threshold = state.config?.queues.get(task.queueId)?.serviceLevelSec ?? 0;
-        if (e.at - task.enteredQueueAt <= threshold * 1000) stats.answeredInTime++;
-      }
-      const owner: Engagement = { agentId: e.agentId, role: "owner", status: "active", since: e.at };
-      state.tasks.set(
-        task.id,
-        moved(
-          task,
-          { status: "assigned", agentId: e.agentId, assignedAt: e.at },
-          {
-            agents: replacing(task.agents, owner),
-            answeredAt: task.answeredAt ?? e.at,
-            answeredInQueue: true,
-          },
-        ),
-      );
+      assign(state, task, e.agentId, e.at);
       if (agent) {
         remove(agent.offers, task.id);
         agent.tasks.push(task.id);
       }
       return;
-    }
+    case "task.picked":
+      // SES-15: straight from the queue, with no reservation before it: the agent takes on the load now.
+      if (task.status !== "queued") return;
+      state.waiting.remove(task);
+      assign(state, task, e.agentId, e.at);
+      engage(state, agent, task, e.at);
+      return;
     case "task.ended": {
       if (task.status !== "assigned") return;
       const others = dropOthers(state, task, e.agentId, e.at);

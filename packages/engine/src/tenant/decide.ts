@@ -31,6 +31,7 @@ import { decideDelivered } from "../tasks/decide/deliver.ts";
 import { decideEditVariables } from "../tasks/decide/editVariables.ts";
 import { decideCustomerLeft, decideEnd } from "../tasks/decide/end.ts";
 import { decideOutdial } from "../tasks/decide/outdial.ts";
+import { decidePick } from "../tasks/decide/pick.ts";
 import { decideReceive } from "../tasks/decide/receive.ts";
 import { decideOfferFailed, decideOfferTimeout } from "../tasks/decide/rona.ts";
 import { decideAutoWrapUp, decideWrapUp } from "../tasks/decide/wrapUp.ts";
@@ -81,6 +82,8 @@ export function decide(s: TenantState, cmd: Command, now: Instant): Decision<Ten
       return decideAccept(cmd, s, now);
     case "AcceptAllDigital":
       return decideAcceptAll(cmd, s, now);
+    case "PickTask":
+      return decidePick(cmd, s, now);
     case "DeclineTask":
       return decideDecline(cmd, s, now);
     case "ReportOfferFailed":

@@ -149,6 +149,18 @@ export const TaskAssignedSchema = z
   })
   .meta({ id: "TaskAssigned", description: "The agent accepted the contact and now owns it." });
 
+export const TaskPickedSchema = z
+  .strictObject({
+    type: z.literal("task.picked"),
+    at: InstantSchema,
+    taskId: TaskIdSchema,
+    agentId: AgentIdSchema,
+  })
+  .meta({
+    id: "TaskPicked",
+    description: "The agent picked the waiting work item from its queue, without an offer, and now owns it.",
+  });
+
 export const TaskEndedSchema = z
   .strictObject({
     type: z.literal("task.ended"),
@@ -223,6 +235,7 @@ export const TASK_EVENT_SCHEMAS = [
   OfferTimedOutSchema,
   OfferFailedSchema,
   TaskAssignedSchema,
+  TaskPickedSchema,
   TaskEndedSchema,
   TaskCanceledSchema,
   TaskWrappedUpSchema,

@@ -38,6 +38,9 @@ export const taskRoutes = {
     roles: ROLES,
     spec: ["POP-4"],
   }),
+  pickTask: task("/pick", "Pick a waiting chat, e-mail or social work item: it is the caller's at once", [
+    "SES-15",
+  ]),
   declineTask: task("/decline", "Decline an offered contact; it goes back to its queue", ["RTE-7"]),
   endTask: task("/end", "End the interaction (for a call: hang up the customer)", ["CALL-4"]),
   wrapUpTask: command({

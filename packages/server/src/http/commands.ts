@@ -54,6 +54,7 @@ export const COMMANDS: { [K in CommandOperation]: ToCommand<K> } = {
   confirmDelivered: onTask("ConfirmOfferDelivered"),
   acceptTask: onTask("AcceptTask"),
   acceptAllDigital: (ctx) => ({ type: "AcceptAllDigital", agentId: me(ctx) }),
+  pickTask: onTask("PickTask"),
   declineTask: onTask("DeclineTask"),
   endTask: onTask("EndTask"),
   wrapUpTask: (ctx) => ({

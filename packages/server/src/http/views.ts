@@ -6,6 +6,7 @@ import {
   conversationView,
   engagementOf,
   maskPhoneNumber,
+  openWorkItems,
   type Plain,
   presenceSync,
   type Task,
@@ -163,6 +164,7 @@ export function meView(host: TenantHost, p: Principal, now: number): Me {
     callbackEntryPoints: user.roles.some((r) => r === "agent" || r === "supervisor")
       ? callbackEntryPointsFor(host.engine.state, p.userId as AgentId)
       : [],
+    openWorkItems: openWorkItems(host.engine.state, p.userId as AgentId),
     now,
   };
 }

@@ -1,4 +1,4 @@
-import type { TaskView } from "@parley/protocol";
+import type { OpenWorkItem, TaskView } from "@parley/protocol";
 import type { ReactNode } from "react";
 import { useId } from "react";
 import { t } from "../../i18n/t.ts";
@@ -12,6 +12,8 @@ export interface HomeSessionProps {
   readonly tasks: readonly TaskView[];
   readonly actions: SessionActions;
   readonly pending: readonly string[];
+  /** SES-15: waiting work items of the team's queues (`Me.openWorkItems`). */
+  readonly openItems?: readonly OpenWorkItem[];
   readonly onPick: (taskId: string) => void;
   readonly renderInteraction: (task: TaskView, shown: boolean) => ReactNode;
 }
@@ -29,9 +31,17 @@ const seenOf = (model: WorkspaceModel, task: TaskView): Seen =>
  * reload (SES-9) or while the session limit is reached (SES-3). Home may be closed from here; the
  * session panel offers no close for it (SES-8).
  */
-export function HomeSession({ model, tasks, actions, pending, onPick, renderInteraction }: HomeSessionProps) {
+export function HomeSession({
+  model,
+  tasks,
+  actions,
+  pending,
+  openItems = [],
+  onPick,
+  renderInteraction,
+}: HomeSessionProps) {
   const id = useId();
-  const items = workItems(model, tasks);
+  const items = workItems(model, tasks, openItems);
   const title = (s: Seen) => sessionTitle(s.source, s.visitor, labelWords());
   // Contacts handled here, and a consult that reached this agent while Home was in front (SES-2).
   const homeTabs = model.sessions.find((s) => s.id === HOME)?.tabs ?? [];
@@ -82,16 +92,21 @@ export function HomeSession({ model, tasks, actions, pending, onPick, renderInte
           <h3 id={`${id}-open`}>{t("home.openItems")}</h3>
           {items.open.length === 0 && <p className="muted">{t("home.none")}</p>}
           <ul>
-            {items.open.map((task) => {
-              const name = `${t(`channel.${task.channel}`)} · ${title(seenOf(model, task))}`;
+            {items.open.map((item) => {
+              const customer = {
+                ...(item.customerName ? { name: item.customerName } : {}),
+                ...(item.customerAddress ? { address: item.customerAddress } : {}),
+              };
+              const name = `${t(`channel.${item.channel}`)} · ${sessionTitle({ channel: item.channel, customer }, null, labelWords())}`;
               return (
-                <li key={task.id} className="row">
+                <li key={item.taskId} className="row">
                   <span>{name}</span>
+                  <span className="muted">{t("home.waitingIn", { queue: item.queueName })}</span>
                   <button
                     type="button"
                     aria-label={`${t("home.pick")}: ${name}`}
-                    disabled={pending.includes(`acceptTask:${task.id}`)}
-                    onClick={() => onPick(task.id)}
+                    disabled={pending.includes(`pickTask:${item.taskId}`)}
+                    onClick={() => onPick(item.taskId)}
                   >
                     {t("home.pick")}
                   </button>

@@ -1,4 +1,4 @@
-import type { TaskView } from "@parley/protocol";
+import type { OpenWorkItem, TaskView } from "@parley/protocol";
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { callView, taskView } from "../../../test/fixtures.ts";
@@ -17,6 +17,16 @@ const call = (id: string, over: Partial<TaskView> = {}) =>
   });
 const chat = (id: string, over: Partial<TaskView> = {}) =>
   taskView({ id, channel: "chat", call: null, customer: {}, ...over });
+const openItem = (taskId: string, over: Partial<OpenWorkItem> = {}): OpenWorkItem => ({
+  taskId,
+  channel: "chat",
+  customerName: null,
+  customerAddress: null,
+  queueId: "q-chat",
+  queueName: "Support chat",
+  waitingSince: 1,
+  ...over,
+});
 const requested = { phase: "requested" as const, expiresAt: Number.MAX_SAFE_INTEGER, flashAt: null };
 
 const lookupResult: ContactLookupResult = {
@@ -79,18 +89,21 @@ interface HarnessProps {
   tasks: readonly TaskView[];
   onMarkRead?: (taskId: string, seq: number) => void;
   onPick?: (taskId: string) => void;
+  openItems?: readonly OpenWorkItem[];
+  pending?: readonly string[];
   lookup?: (address: string) => Promise<ContactLookupResult>;
   search?: (q: string) => Promise<ArticleSearchResult>;
 }
 
-function Harness({ tasks, onMarkRead, onPick, lookup, search }: HarnessProps) {
+function Harness({ tasks, onMarkRead, onPick, openItems, pending, lookup, search }: HarnessProps) {
   const sessions = useSessions(tasks, onMarkRead ? { onMarkRead } : {});
   return (
     <Sessions
       model={sessions.model}
       tasks={tasks}
       actions={sessions.actions}
-      pending={[]}
+      pending={pending ?? []}
+      openItems={openItems ?? []}
       renderInteraction={(task) => (
         <div>
           <p>{`Panel of ${task.id}`}</p>
@@ -290,10 +303,11 @@ describe("the session workspace", () => {
 
   it("SES-15 Home lists my, open and closed work items: Pick takes one, Open shows a closed one, shift-click opens a customer session", () => {
     const onPick = vi.fn();
-    const offer = chat("t3", { status: "offered", role: null, offer: requested, customer: { name: "Cy" } });
-    const { update } = desk({ onPick }, [call("t1")], [call("t1"), chat("t2")]);
-    update([call("t1"), chat("t2"), offer]);
+    const waiting = openItem("t3", { customerName: "Cy" });
+    const { update } = desk({ onPick, openItems: [waiting] }, [call("t1")], [call("t1"), chat("t2")]);
+    update([call("t1"), chat("t2")]);
     fireEvent.click(sessionButton("Home"));
+    expect(screen.getByText("Waiting in Support chat")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Pick: Chat · Cy" }));
     expect(onPick).toHaveBeenCalledWith("t3");
     fireEvent.click(screen.getByRole("button", { name: "Call · Caller t1" }), { shiftKey: false });
@@ -310,5 +324,24 @@ describe("the session workspace", () => {
     fireEvent.click(sessionButton("Home"));
     fireEvent.click(screen.getByRole("button", { name: "Chat · Visitor 1" }), { shiftKey: true });
     expect(sessionButton("Visitor 1").getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it("SES-15 open work items are the waiting ones the server lists, not offers; Pick waits while a pick is under way", () => {
+    const onPick = vi.fn();
+    const offer = chat("t4", { status: "offered", role: null, offer: requested, customer: { name: "Dee" } });
+    desk(
+      {
+        onPick,
+        openItems: [openItem("t5", { channel: "email", customerAddress: "bo@example.com" })],
+        pending: ["pickTask:t5"],
+      },
+      [offer],
+    );
+    fireEvent.click(sessionButton("Home"));
+    expect(screen.queryByRole("button", { name: "Pick: Chat · Dee" })).toBeNull();
+    const pick = screen.getByRole("button", { name: /^Pick: E-?mail · / }) as HTMLButtonElement;
+    expect(pick.disabled).toBe(true);
+    fireEvent.click(pick);
+    expect(onPick).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,4 @@
-import type { TaskView } from "@parley/protocol";
+import type { OpenWorkItem, TaskView } from "@parley/protocol";
 import { type ReactNode, useId, useState } from "react";
 import { t } from "../../i18n/t.ts";
 import { type ContactLookupResult, CustomerCard } from "./CustomerCard.tsx";
@@ -28,7 +28,8 @@ export interface SessionsProps {
   readonly renderInteraction: (task: TaskView, shown: boolean) => ReactNode;
   readonly lookup: (address: string) => Promise<ContactLookupResult>;
   readonly search: (query: string) => Promise<ArticleSearchResult>;
-  /** SES-15: Pick takes a waiting work item. */
+  /** SES-15: the waiting work items Home lists; Pick takes one. */
+  readonly openItems?: readonly OpenWorkItem[];
   readonly onPick: (taskId: string) => void;
 }
 
@@ -50,6 +51,7 @@ export function Sessions(props: SessionsProps) {
                 tasks={props.tasks}
                 actions={actions}
                 pending={props.pending}
+                openItems={props.openItems ?? []}
                 onPick={props.onPick}
                 renderInteraction={props.renderInteraction}
               />

@@ -254,16 +254,26 @@ describe("the session model", () => {
     expect(togglePanel(togglePanel(ws)).panel).toBe("expanded");
   });
 
-  it("SES-15 Home's work items: mine, open requests, and the contacts that ended, which open as a customer session", () => {
+  it("SES-15 Home's work items: mine, the waiting ones the server lists, and the contacts that ended, which open as a customer session", () => {
     const request = chat("t3", {
       status: "offered",
       role: null,
       offer: { phase: "requested", expiresAt: 1, flashAt: null },
     });
+    const waiting = {
+      taskId: "t4",
+      channel: "chat" as const,
+      customerName: null,
+      customerAddress: null,
+      queueId: "q-chat",
+      queueName: "Support chat",
+      waitingSince: 1,
+    };
     const { ws, tasks } = accept(fresh(), call("t1"), chat("t2"));
-    const items = workItems(ws, [...tasks, request]);
+    const items = workItems(ws, [...tasks, request], [waiting]);
     expect(items.mine.map((x) => x.id)).toEqual(["t1", "t2"]);
-    expect(items.open.map((x) => x.id)).toEqual(["t3"]);
+    // An offer is a request in the popover, not an open work item.
+    expect(items.open.map((x) => x.taskId)).toEqual(["t4"]);
     const ended = syncTasks(ws, [chat("t2")]);
     expect(ended.closed.map((x) => x.taskId)).toEqual(["t1"]);
     const closedOne = ended.closed[0];

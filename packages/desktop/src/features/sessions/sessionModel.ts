@@ -1,4 +1,4 @@
-import type { TaskView } from "@parley/protocol";
+import type { OpenWorkItem, TaskView } from "@parley/protocol";
 import { isActive } from "../tasks/orderTasks.ts";
 import { type ScreenPop, screenPopFor } from "./screenPop.ts";
 import { isVisitor, type TitleSource } from "./sessionLabels.ts";
@@ -352,11 +352,14 @@ export function callSessionState(
   return live && calls.some((x) => x.id === live.id) ? "active" : "inactive";
 }
 
-/** SES-15: Home's work-item streams. */
-export function workItems(ws: WorkspaceModel, tasks: readonly TaskView[]) {
-  return {
-    mine: tasks.filter(isActive),
-    open: tasks.filter((x) => x.offer?.phase === "requested"),
-    closed: ws.closed,
-  };
+/**
+ * SES-15: Home's work-item streams: the agent's contacts, the waiting ones of the team's queues
+ * the server lists (`Me.openWorkItems`), and the contacts that ended here.
+ */
+export function workItems(
+  ws: WorkspaceModel,
+  tasks: readonly TaskView[],
+  open: readonly OpenWorkItem[] = [],
+) {
+  return { mine: tasks.filter(isActive), open, closed: ws.closed };
 }

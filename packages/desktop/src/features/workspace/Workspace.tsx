@@ -103,7 +103,8 @@ export function Workspace({
           pending={pending}
           lookup={(address) => desk.read("lookupContacts", { query: { address } })}
           search={(q) => desk.read("searchArticles", { query: { q } })}
-          onPick={(taskId) => void desk.command("acceptTask", { params: { taskId } })}
+          openItems={me.openWorkItems ?? []}
+          onPick={(taskId) => void desk.command("pickTask", { params: { taskId } })}
           renderInteraction={(task, shown) => (
             <>
               <InteractionPanel
