@@ -1,31 +1,16 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import {
   choose,
-  type E2E,
-  haveChromium,
+  describeInChromium,
   receiveContact,
   seriousViolations,
   signIn,
-  startE2E,
   startStation,
   withDesks,
 } from "./browser.ts";
 
-if (!haveChromium)
-  describe("accessibility of the desktop in Chromium", () => {
-    it.skip("skipped: no Chromium at /usr/bin/chromium — install it with 'apt-get install chromium'", () => {});
-  });
-
-describe.skipIf(!haveChromium)("accessibility of the desktop in Chromium (axe-core)", () => {
-  let e: E2E;
-  beforeAll(async () => {
-    e = await startE2E();
-  }, 60_000);
-  afterAll(async () => {
-    await e?.close();
-  });
-
+describeInChromium("accessibility of the desktop in Chromium (axe-core)", (e) => {
   it("the sign-in, station, workspace with a call and supervisor screens have no serious or critical violations", {
     timeout: 30_000,
   }, async () => {

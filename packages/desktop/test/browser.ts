@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../server/test/harness.ts";
 import { en } from "../src/i18n/en.ts";
 import { buildDesktop } from "./buildDesktop.ts";
@@ -131,6 +131,41 @@ export async function startE2E(): Promise<E2E> {
       await t.close();
     },
   };
+}
+
+/**
+ * A suite against a fresh server in Chromium: started before its tests, closed after them. `e` is
+ * read from inside tests only. Without Chromium the suite shows as one skipped test that says why.
+ */
+export function describeInChromium(title: string, suite: (e: E2E) => void): void {
+  if (!haveChromium) {
+    describe(title, () => {
+      it.skip(`skipped: no Chromium at ${CHROMIUM} — install it with 'apt-get install chromium'`, () => {});
+    });
+    return;
+  }
+  describe(title, () => {
+    let started: E2E | undefined;
+    const running = (): E2E => {
+      if (!started) throw new Error("the end-to-end server is not running");
+      return started;
+    };
+    beforeAll(async () => {
+      started = await startE2E();
+    }, 60_000);
+    afterAll(async () => {
+      await started?.close();
+    });
+    suite({
+      get t() {
+        return running().t;
+      },
+      get browser() {
+        return running().browser;
+      },
+      close: () => running().close(),
+    });
+  });
 }
 
 /** Opens pages, each in a browser context of its own (its own session storage: its own desktop). */

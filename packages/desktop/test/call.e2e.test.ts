@@ -1,38 +1,23 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import {
   availability,
   buttonLabels,
   choose,
   controls,
+  describeInChromium,
   docsScreenshot,
-  type E2E,
   ensureDir,
   eventually,
-  haveChromium,
   receiveContact,
   signIn,
   signInAgent,
-  startE2E,
   startStation,
   waitValue,
   withDesks,
 } from "./browser.ts";
 
-if (!haveChromium)
-  describe("a call between two agents in Chromium", () => {
-    it.skip("skipped: no Chromium at /usr/bin/chromium — install it with 'apt-get install chromium'", () => {});
-  });
-
-describe.skipIf(!haveChromium)("a call between two agents in Chromium, with a supervisor watching", () => {
-  let e: E2E;
-  beforeAll(async () => {
-    e = await startE2E();
-  }, 60_000);
-  afterAll(async () => {
-    await e?.close();
-  });
-
+describeInChromium("a call between two agents in Chromium, with a supervisor watching", (e) => {
   it("AGT-1 TMR-1 AGT-3 SUP-1 POP-1 POP-5 POP-9 SES-2 CALL-1 CALL-2 TMR-4 CNS-2 CNS-3 CNS-6 CNF-1 CNF-3 WRP-1 WRP-3 anna takes a call, holds, resumes, consults marcus, conferences, leaves; both wrap up while karin watches", {
     timeout: 60_000,
   }, async () => {

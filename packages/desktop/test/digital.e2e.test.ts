@@ -1,31 +1,16 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import {
   choose,
-  type E2E,
+  describeInChromium,
   eventually,
-  haveChromium,
   receiveContact,
   signInAgent,
-  startE2E,
   waitValue,
   withDesks,
 } from "./browser.ts";
 
-if (!haveChromium)
-  describe("chats and e-mails in Chromium", () => {
-    it.skip("skipped: no Chromium at /usr/bin/chromium — install it with 'apt-get install chromium'", () => {});
-  });
-
-describe.skipIf(!haveChromium)("chats and e-mails in Chromium against a real server", () => {
-  let e: E2E;
-  beforeAll(async () => {
-    e = await startE2E();
-  }, 60_000);
-  afterAll(async () => {
-    await e?.close();
-  });
-
+describeInChromium("chats and e-mails in Chromium against a real server", (e) => {
   it("POP-1 POP-3 POP-4 DIG-2 SES-2 SES-10 SES-3 a chat and an e-mail taken with 'Accept 2 requests'; ten sessions open, the eleventh contact is refused a session and handled in Home", {
     timeout: 60_000,
   }, async () => {

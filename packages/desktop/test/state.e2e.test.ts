@@ -1,32 +1,17 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import {
   availability,
   choose,
-  type E2E,
+  describeInChromium,
   eventually,
-  haveChromium,
   receiveContact,
   signInAgent,
-  startE2E,
   waitValue,
   withDesks,
 } from "./browser.ts";
 
-if (!haveChromium)
-  describe("RONA and reload in Chromium", () => {
-    it.skip("skipped: no Chromium at /usr/bin/chromium — install it with 'apt-get install chromium'", () => {});
-  });
-
-describe.skipIf(!haveChromium)("RONA and reload in Chromium against a real server", () => {
-  let e: E2E;
-  beforeAll(async () => {
-    e = await startE2E();
-  }, 60_000);
-  afterAll(async () => {
-    await e?.close();
-  });
-
+describeInChromium("RONA and reload in Chromium against a real server", (e) => {
   it("RTE-3 AGT-5 a missed call sets RONA with its popover; Go Available leaves it", {
     timeout: 30_000,
   }, async () => {

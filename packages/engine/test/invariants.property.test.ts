@@ -9,7 +9,6 @@ import type { Command, TenantEvent } from "../src/tenant/messages.ts";
 import { snapshot } from "../src/tenant/snapshot.ts";
 import { initialState, type TenantState } from "../src/tenant/state.ts";
 import { type Context, dueTarget, type Step, step, toCommand } from "./arbitraries.ts";
-import { profile, tenant } from "./fixtures.ts";
 import {
   type Barred,
   checkBarred,
@@ -18,11 +17,12 @@ import {
   checkParked,
   checkState,
 } from "./invariants.ts";
+import { PROPERTY_TENANT } from "./propertyTenant.ts";
 import { Scenario, T0 } from "./scenario.ts";
 
 /**
  * Random command sequences against the fixture tenant — made to have a persistent chat entry
- * point, sentiment alerts, presence federation and disconnect policies (TENANT below) — with every
+ * point, sentiment alerts, presence federation and disconnect policies (propertyTenant.ts) — with every
  * invariant checked after every step. Besides logins, states, contacts, offers, wrap-ups and clock
  * advances, the steps send chat messages, conferences and Close; schedule, change, delete, request
  * and cancel callbacks and answer or fail the customer's leg; report external presences; and report
@@ -43,37 +43,6 @@ const SHRINK_MS = 30_000;
 
 const json = (s: TenantState) => JSON.stringify(snapshot(s));
 const FORCED = SYSTEM_REASON.FORCED_LOGOUT;
-
-/**
- * The fixture tenant with ep-chat persistent (waiting a day, the shortest allowed), a sentiment
- * threshold, presence federation, and a disconnect policy per profile: the default (LOAD off,
- * 60 s grace), LOAD on with a 20 s grace, and LOAD on with no grace at all.
- */
-const TENANT = (() => {
-  const base = tenant();
-  const disconnect = (graceSec: number) => ({ graceSec, heartbeatTimeoutSec: 120, logoutOnDisconnect: true });
-  return tenant({
-    entryPoints: base.entryPoints.map((e) => (e.id === "ep-chat" ? { ...e, persistent: true } : e)) as never,
-    persistentChatDays: 1,
-    sentiment: { threshold: -0.3, window: 3 },
-    federation: { enabled: true, idleCodeId: "meeting", onCallStatus: "busy" },
-    profiles: [
-      profile(),
-      profile({
-        id: "auto-wrap",
-        name: "Auto wrap-up",
-        autoWrapUp: { enabled: true, afterSec: 30 },
-        disconnect: disconnect(20),
-      }),
-      profile({
-        id: "quick",
-        name: "Quick offers",
-        offerTimeoutSec: { voice: 6, chat: 8, email: 9, social: 30 },
-        disconnect: disconnect(0),
-      }),
-    ],
-  });
-})();
 
 /** One concrete step: a command at a time, or a clock tick (no command) at a time. */
 interface Action {
@@ -118,7 +87,7 @@ class Violation extends Error {
 
 /** A fixture tenant that checks every invariant after each action it plays. */
 class Checked {
-  private readonly s = new Scenario(TENANT);
+  private readonly s = new Scenario(PROPERTY_TENANT);
   private readonly mirror = initialState();
   private readonly barred: Barred = new Map();
   /** Every login's generation, by agent, from the `agent.logged_in` events so far. */

@@ -5,7 +5,7 @@ import { profile, tenant } from "./fixtures.ts";
  * The tenant that invariants.property.test.ts runs its random steps (arbitraries.ts) against:
  * ep-chat persistent (waiting a day, the shortest allowed), a sentiment threshold, presence
  * federation, and a disconnect policy per profile — the default (LOAD off, 60 s grace), LOAD on
- * with a 20 s grace, and LOAD on with no grace at all. A copy, for other property tests to share.
+ * with a 20 s grace, and LOAD on with no grace at all. Shared by the property tests.
  */
 export const PROPERTY_TENANT: TenantConfig = (() => {
   const base = tenant();

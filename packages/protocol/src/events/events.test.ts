@@ -11,7 +11,7 @@ import {
   preludeCommands,
   toCallCommand,
 } from "../../../engine/test/callArbitraries.ts";
-import { profile, tenant } from "../../../engine/test/fixtures.ts";
+import { PROPERTY_TENANT } from "../../../engine/test/propertyTenant.ts";
 import { Scenario } from "../../../engine/test/scenario.ts";
 import { EVENT_SCHEMA_BY_TYPE, EVENT_SCHEMAS, EVENT_TYPES, TenantEventSchema } from "./index.ts";
 
@@ -31,36 +31,6 @@ const SEED = process.env.PARLEY_PROPERTY_SEED;
 const MAX_BATCHES = 8;
 
 type Cmd = Plain<Command>;
-
-/**
- * The tenant the engine's invariant tests use: the fixture tenant with a persistent chat entry
- * point, a sentiment threshold, presence federation and a disconnect policy per profile.
- */
-const PROPERTY_TENANT = (() => {
-  const base = tenant();
-  const disconnect = (graceSec: number) => ({ graceSec, heartbeatTimeoutSec: 120, logoutOnDisconnect: true });
-  return tenant({
-    entryPoints: base.entryPoints.map((e) => (e.id === "ep-chat" ? { ...e, persistent: true } : e)) as never,
-    persistentChatDays: 1,
-    sentiment: { threshold: -0.3, window: 3 },
-    federation: { enabled: true, idleCodeId: "meeting", onCallStatus: "busy" },
-    profiles: [
-      profile(),
-      profile({
-        id: "auto-wrap",
-        name: "Auto wrap-up",
-        autoWrapUp: { enabled: true, afterSec: 30 },
-        disconnect: disconnect(20),
-      }),
-      profile({
-        id: "quick",
-        name: "Quick offers",
-        offerTimeoutSec: { voice: 6, chat: 8, email: 9, social: 30 },
-        disconnect: disconnect(0),
-      }),
-    ],
-  });
-})();
 
 /**
  * The branches of the unions inside events that the runs must reach too, not only the event types.
