@@ -10,8 +10,6 @@ export const Id = z
 export const Role = z.enum(["agent", "supervisor", "admin"]);
 export type Role = z.infer<typeof Role>;
 
-export const AuxCodeIdOrNone = Id.optional();
-
 /** A body with no fields: commands whose path says everything. */
 export const NoBody = z.strictObject({});
 

@@ -1,5 +1,5 @@
 import websocket from "@fastify/websocket";
-import { Engine, type Plain, type StoredState, toStored } from "@parley/engine";
+import { Engine, type StoredState, toStored } from "@parley/engine";
 import { asyncApiDocument, openApiDocument, type SystemStatus } from "@parley/protocol";
 import type { FastifyInstance } from "fastify";
 import type { z } from "zod";
@@ -12,7 +12,6 @@ import { registerDocs } from "./http/docs.ts";
 import { Metrics } from "./metrics.ts";
 import type { Settings } from "./settings.ts";
 import { Hub } from "./socket/hub.ts";
-import { maskEvent } from "./socket/mask.ts";
 import { openStore } from "./store/open.ts";
 import type { Store } from "./store/store.ts";
 import type { Clock } from "./tenancy/host.ts";
@@ -84,13 +83,7 @@ export async function startServer(settings: Settings, options: ServerOptions = {
     status,
     envelopes: (host, p, outcome) => {
       const masking = hub.readerMasking(host, p);
-      return outcome.events.map((e) => ({
-        seq: e.seq,
-        type: e.event.type,
-        time: new Date(e.event.at).toISOString(),
-        requestId: e.requestId,
-        data: maskEvent(e.event, masking) as Plain<typeof e.event> as never,
-      }));
+      return outcome.events.map((e) => hub.envelope(e, masking));
     },
   });
   const hub = new Hub({ store, tenants, sessions, metrics, clock });

@@ -153,7 +153,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             await handler?.(ctx, {
               store: deps.store,
               sessions: deps.sessions,
-              status: deps.status,
               directory: deps.directory,
             }),
           );

@@ -27,7 +27,6 @@ type NonCommand = Exclude<
 export interface HandlerDeps {
   readonly store: Store;
   readonly sessions: Sessions;
-  readonly status: () => unknown;
   /** The customer directory and knowledge base. */
   readonly directory: DirectoryStore;
 }

@@ -189,7 +189,7 @@ export class Hub {
       if (this.concerns(client, audience, e))
         send(client.socket, {
           type: "event",
-          event: this.envelope(e, this.maskingOf(client.host, client.principal)),
+          event: this.envelope(e, this.readerMasking(client.host, client.principal)),
         });
       client.from = e.seq;
     }
@@ -218,7 +218,7 @@ export class Hub {
         if (e.seq <= c.from) continue;
         c.from = e.seq;
         // The masking of the configuration now: a change of it (POP-7 protection) counts at once.
-        send(c.socket, { type: "event", event: this.envelope(e, this.maskingOf(host, c.principal)) });
+        send(c.socket, { type: "event", event: this.envelope(e, this.readerMasking(host, c.principal)) });
       }
       if (e.event.type === "offer.created")
         this.deps.metrics.offerSeconds.observe(Math.max(0, this.deps.clock() - e.event.at) / 1000);
@@ -239,7 +239,8 @@ export class Hub {
     );
   }
 
-  private envelope(e: StoredEvent, masking: Masking): EventEnvelope {
+  /** A stored event as a reader receives it, on the socket or in a command's answer. */
+  envelope(e: StoredEvent, masking: Masking): EventEnvelope {
     return {
       seq: e.seq,
       type: e.event.type,
@@ -249,12 +250,8 @@ export class Hub {
     };
   }
 
-  /** What a reader of the tenant sees of variable values. */
+  /** What a reader of the tenant sees of variable values and caller numbers. */
   readerMasking(host: TenantHost, p: Principal): Masking {
-    return this.maskingOf(host, p);
-  }
-
-  private maskingOf(host: TenantHost, p: Principal): Masking {
     const t = this.tenantOf(host);
     if (t.masking.config !== host.engine.state.config) this.refreshMasking(host);
     return p.roles.includes("admin") ? t.masking.admin : t.masking.secure;
