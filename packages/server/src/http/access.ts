@@ -6,8 +6,9 @@ import { Problem } from "./problem.ts";
 export const configOf = (host: TenantHost): Plain<TenantConfig> | null =>
   (host.engine.state.config?.config as Plain<TenantConfig> | undefined) ?? null;
 
+/** Through the engine's index of users: this runs for every event a supervisor's socket may hear. */
 export const userOf = (host: TenantHost, userId: string): Plain<User> | undefined =>
-  configOf(host)?.users.find((u) => u.id === userId);
+  host.engine.state.config?.users.get(userId) as Plain<User> | undefined;
 
 /** `me` is the caller. */
 export const resolveAgent = (p: Principal, agentId: string): string =>

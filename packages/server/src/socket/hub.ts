@@ -234,9 +234,7 @@ export class Hub {
       teamIds?.some((team) => c.principal.teamIds.includes(team)) ?? false;
     for (const id of audience) if (mine(userOf(c.host, id)?.teamIds)) return true;
     const queueId = "queueId" in e.event ? e.event.queueId : null;
-    return (
-      typeof queueId === "string" && mine(configOf(c.host)?.queues.find((q) => q.id === queueId)?.teamIds)
-    );
+    return typeof queueId === "string" && mine(c.host.engine.state.config?.queues.get(queueId)?.teamIds);
   }
 
   /** A stored event as a reader receives it, on the socket or in a command's answer. */
