@@ -11,7 +11,12 @@ export interface ReadyKey {
 }
 
 const compare = (a: ReadyKey, b: ReadyKey): number => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const slot = (teamId: TeamId, channel: Channel) => `${teamId}\u0000${channel}`;
+const emptyLines = (): Record<Channel, OrderedSet<ReadyKey>> => ({
+  voice: new OrderedSet<ReadyKey>([], compare),
+  chat: new OrderedSet<ReadyKey>([], compare),
+  email: new OrderedSet<ReadyKey>([], compare),
+  social: new OrderedSet<ReadyKey>([], compare),
+});
 
 /**
  * Available agents with free capacity, per team and channel, longest ready first (RTE-1).
@@ -19,7 +24,8 @@ const slot = (teamId: TeamId, channel: Channel) => `${teamId}\u0000${channel}`;
  * set instead of scanning every agent.
  */
 export class ReadyAgents {
-  private readonly lines = new Map<string, OrderedSet<ReadyKey>>();
+  /** Per team, one line per channel: no key is built on the hot path. */
+  private readonly lines = new Map<TeamId, Record<Channel, OrderedSet<ReadyKey>>>();
   private readonly placed = new Map<AgentId, { teamId: TeamId; keys: Partial<Record<Channel, ReadyKey>> }>();
 
   /** Re-files the agent after any change to its presence, load or capacity. */
@@ -63,34 +69,44 @@ export class ReadyAgents {
     return this.placed.get(agentId)?.keys[channel] !== undefined;
   }
 
-  /** The longest-ready agent of a team on a channel that `skip` does not rule out. */
-  first(teamId: TeamId, channel: Channel, skip?: (id: AgentId) => boolean): ReadyKey | undefined {
-    const line = this.lines.get(slot(teamId, channel));
+  /**
+   * The longest-ready agent of a team on a channel that `skip` does not rule out. `skip` takes a
+   * context rather than closing over one, so the routing hot path allocates no function per call.
+   */
+  first<C>(
+    teamId: TeamId,
+    channel: Channel,
+    skip?: (id: AgentId, context: C) => boolean,
+    context?: C,
+  ): ReadyKey | undefined {
+    const line = this.lines.get(teamId)?.[channel];
     if (!line) return undefined;
     if (!skip) return line.front();
     // Walks the tree: iterating the OrderedSet itself would copy the whole line first.
     for (const it = line.begin(), end = line.end(); !it.equals(end); it.next())
-      if (!skip(it.pointer.id)) return it.pointer;
+      if (!skip(it.pointer.id, context as C)) return it.pointer;
     return undefined;
   }
 
   /** Every line in order, for snapshots and invariant checks. */
   dump(): Record<string, AgentId[]> {
     const out: Record<string, AgentId[]> = {};
-    for (const [name, line] of [...this.lines].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (line.size() > 0) out[name.replace("\u0000", "/")] = [...line].map((k) => k.id);
+    const names = [...this.lines].flatMap(([teamId, lines]) =>
+      CHANNELS.map((channel) => [`${teamId}/${channel}`, lines[channel]] as const),
+    );
+    for (const [name, line] of names.sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (line.size() > 0) out[name] = [...line].map((k) => k.id);
     }
     return out;
   }
 
   private line(teamId: TeamId, channel: Channel): OrderedSet<ReadyKey> {
-    const name = slot(teamId, channel);
-    let line = this.lines.get(name);
-    if (!line) {
-      line = new OrderedSet<ReadyKey>([], compare);
-      this.lines.set(name, line);
+    let lines = this.lines.get(teamId);
+    if (!lines) {
+      lines = emptyLines();
+      this.lines.set(teamId, lines);
     }
-    return line;
+    return lines[channel];
   }
 }
 

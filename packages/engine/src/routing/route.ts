@@ -6,14 +6,14 @@ import type { OfferCreated } from "../tasks/events.ts";
 import type { Task } from "../tasks/state.ts";
 import type { TenantState } from "../tenant/state.ts";
 import { compareReady, type ReadyKey } from "./readyAgents.ts";
-import { compareWaiting, type WaitingKey } from "./waitingTasks.ts";
+import type { WaitingKey } from "./waitingTasks.ts";
 
 /** RTE-4: offers longer than 8 s flash their action button for the last 5 s. */
 const FLASH_MIN_TIMEOUT_SEC = 8;
 const FLASH_FOR_MS = 5_000;
 
 /** Agents a task may not go to: excluded (RTE-7), who declined it, or anyone but a personal callback's assignee (CB-6). */
-const barred = (task: Task, agentId: AgentId) =>
+const barred = (agentId: AgentId, task: Task): boolean =>
   task.excluded.includes(agentId) ||
   task.declinedBy.includes(agentId) ||
   (task.callback?.assignee != null && task.callback.assignee !== agentId);
@@ -22,36 +22,37 @@ const barred = (task: Task, agentId: AgentId) =>
 export function bestAgentFor(s: TenantState, task: Task): ReadyKey | undefined {
   const queue = s.config?.queues.get(task.queueId);
   if (!queue) return undefined;
-  const skip =
-    task.excluded.length + task.declinedBy.length > 0 || task.callback?.assignee
-      ? (id: AgentId) => barred(task, id)
-      : undefined;
+  const restricted = task.excluded.length + task.declinedBy.length > 0 || task.callback?.assignee;
   let best: ReadyKey | undefined;
   for (const teamId of queue.teamIds) {
-    const key = s.ready.first(teamId, task.channel, skip);
+    const key = restricted
+      ? s.ready.first(teamId, task.channel, barred, task)
+      : s.ready.first(teamId, task.channel);
     if (key && (!best || compareReady(key, best) < 0)) best = key;
   }
   return best;
 }
 
+interface Seeker {
+  readonly s: TenantState;
+  readonly agentId: AgentId;
+}
+
+const mayTake = (key: WaitingKey, { s, agentId }: Seeker): boolean => {
+  const task = s.tasks.get(key.id);
+  return task !== undefined && !barred(agentId, task);
+};
+
 /** The most urgent waiting task the agent may take, over the queues its team serves. */
 export function bestTaskFor(s: TenantState, agent: AgentState): WaitingKey | undefined {
   const config = s.config;
   if (!config) return undefined;
+  const seeker: Seeker = { s, agentId: agent.id };
   let best: WaitingKey | undefined;
-  // In each queue: the first task that is not more urgent than the best so far, or that the agent may take.
-  const notBefore = (key: WaitingKey) => best !== undefined && compareWaiting(key, best) >= 0;
-  const stop = (key: WaitingKey) => {
-    if (notBefore(key)) return true;
-    const task = s.tasks.get(key.id);
-    return task !== undefined && !barred(task, agent.id);
-  };
   for (const channel of CHANNELS) {
     if (!s.ready.isReady(agent.id, channel)) continue;
-    for (const queue of config.queuesServedBy(agent.station.teamId, channel)) {
-      const key = s.waiting.find(queue.id, stop);
-      if (key && !notBefore(key)) best = key;
-    }
+    for (const queue of config.queuesServedBy(agent.station.teamId, channel))
+      best = s.waiting.firstAdmitted(queue.id, best, mayTake, seeker) ?? best;
   }
   return best;
 }

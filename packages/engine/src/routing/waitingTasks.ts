@@ -49,14 +49,24 @@ export class WaitingTasks {
     for (const it = queue.begin(), end = queue.end(); !it.equals(end); it.next()) yield it.pointer;
   }
 
-  /** The first waiting task of a queue, in service order, for which `stop` holds: O(1) for the head. */
-  find(queueId: QueueId, stop: (key: WaitingKey) => boolean): WaitingKey | undefined {
+  /**
+   * The most urgent waiting task of a queue that `admits` lets through and that is strictly more
+   * urgent than `than` (when given): O(1) when the head qualifies or is not more urgent than `than`.
+   * `admits` takes a context rather than closing over one: no function is allocated per call.
+   */
+  firstAdmitted<C>(
+    queueId: QueueId,
+    than: WaitingKey | undefined,
+    admits: (key: WaitingKey, context: C) => boolean,
+    context: C,
+  ): WaitingKey | undefined {
     const queue = this.queues.get(queueId);
-    const head = queue?.front();
-    if (!queue || head === undefined) return undefined;
-    if (stop(head)) return head;
-    for (const it = queue.begin().next(), end = queue.end(); !it.equals(end); it.next())
-      if (stop(it.pointer)) return it.pointer;
+    if (!queue || queue.size() === 0) return undefined;
+    for (const it = queue.begin(), end = queue.end(); !it.equals(end); it.next()) {
+      const key = it.pointer;
+      if (than !== undefined && compareWaiting(key, than) >= 0) return undefined;
+      if (admits(key, context)) return key;
+    }
     return undefined;
   }
 

@@ -50,12 +50,17 @@ export class Timers {
     recording_resume: new Map(),
     disconnect_grace: new Map(),
   };
+  /** The timers of each task, so a task that leaves clears its own without a scan of all timers. */
+  private readonly byTask = new Map<TaskId, DueTimer[]>();
 
   set(kind: TaskTimerKind, taskId: TaskId, at: Instant, agentId: AgentId | null = null): void {
     this.clear(kind, taskId, agentId);
     const timer = { at, kind, taskId, agentId };
     this.due.insert(timer);
     this.byRef[kind].set(refOf(taskId, agentId), timer);
+    const ofTask = this.byTask.get(taskId);
+    if (ofTask) ofTask.push(timer);
+    else this.byTask.set(taskId, [timer]);
   }
 
   clear(kind: TimerKind, taskId: TaskId, agentId: AgentId | null = null): void {
@@ -64,12 +69,17 @@ export class Timers {
     if (!timer) return;
     this.due.eraseElementByKey(timer);
     this.byRef[kind].delete(ref);
+    const ofTask = this.byTask.get(taskId);
+    if (!ofTask) return;
+    if (ofTask.length === 1) this.byTask.delete(taskId);
+    else ofTask.splice(ofTask.indexOf(timer), 1);
   }
 
   /** Every timer of a task that leaves the state. */
   clearTask(taskId: TaskId): void {
-    for (const timer of this.list())
-      if (timer.taskId === taskId) this.clear(timer.kind, taskId, timer.agentId);
+    const ofTask = this.byTask.get(taskId);
+    if (!ofTask) return;
+    for (const timer of [...ofTask]) this.clear(timer.kind, taskId, timer.agentId);
   }
 
   /** Sets a timer of one agent alone, such as the disconnect grace. */
