@@ -191,6 +191,26 @@ describe("the desk's link to the server", () => {
     expect(desk.getState()).toEqual({ phase: "signed_out", reason: "new" });
   });
 
+  it("SUP-1 a supervisor's choice to supervise only outlives a reload and ends with signing out", async () => {
+    const { desk, storage } = setup();
+    await desk.signIn("lumen", "karin", "right");
+    expect(desk.superviseOnly).toBe(false);
+    desk.superviseOnly = true;
+    const afterReload = new DeskStore({
+      baseUrl: "http://parley.test",
+      client: new FakeClient(),
+      openSocket: () => ({ closeDesktop: () => {} }),
+      storage: {
+        getItem: (k) => storage.get(k) ?? null,
+        setItem: (k, v) => storage.set(k, v),
+        removeItem: (k) => storage.delete(k),
+      },
+    });
+    expect(afterReload.superviseOnly).toBe(true);
+    expect((await desk.signOut()).ok).toBe(true);
+    expect(afterReload.superviseOnly).toBe(false);
+  });
+
   /** A desk of a page reloaded with a kept token, on a clock the test moves. */
   function reloaded() {
     const client = new FakeClient();

@@ -74,6 +74,8 @@ export interface DeskOptions {
 }
 
 const TOKEN_KEY = "parley.token";
+/** A supervisor's choice to supervise without an agent login, kept with the token across a reload. */
+const SUPERVISE_ONLY_KEY = "parley.superviseOnly";
 
 /** CON-4: after this many failed reconnect attempts the desktop raises an alert. */
 export const RECONNECT_ALERT_AFTER = 3;
@@ -342,6 +344,16 @@ export class DeskStore {
     return { ok: true };
   }
 
+  /** Whether this signed-in supervisor chose to supervise only; a reload keeps the choice. */
+  get superviseOnly(): boolean {
+    return this.options.storage?.getItem(SUPERVISE_ONLY_KEY) === "1";
+  }
+
+  set superviseOnly(on: boolean) {
+    if (on) this.options.storage?.setItem(SUPERVISE_ONLY_KEY, "1");
+    else this.options.storage?.removeItem(SUPERVISE_ONLY_KEY);
+  }
+
   /** Leaves the replaced screen for the sign-in form. */
   restart(): void {
     this.set({ phase: "signed_out", reason: "new" });
@@ -356,6 +368,7 @@ export class DeskStore {
     this.delivered.clear();
     this.resumed = null;
     this.options.storage?.removeItem(TOKEN_KEY);
+    this.options.storage?.removeItem(SUPERVISE_ONLY_KEY);
   }
 }
 

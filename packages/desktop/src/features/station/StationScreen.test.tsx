@@ -1,5 +1,5 @@
 import type { Me } from "@parley/protocol";
-import { fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { me } from "../../../test/fixtures.ts";
 import type { DeskStore } from "../../desk/deskStore.ts";
@@ -14,12 +14,13 @@ function fakeDesk() {
     subscribeEvents: vi.fn(() => () => {}),
     signOut: vi.fn(async () => ({ ok: true as const })),
     dismissNotice: vi.fn(),
+    /** The choice the desk keeps across a reload. */
+    superviseOnly: false,
   };
   return { desk, asDesk: desk as unknown as DeskStore };
 }
 
-function renderScreen(user: Partial<Me["user"]>) {
-  const { desk, asDesk } = fakeDesk();
+function renderScreen(user: Partial<Me["user"]>, { desk, asDesk } = fakeDesk()) {
   const signedIn = me({ agent: null, user: { ...me().user, id: "karin", name: "Karin Ek", ...user } });
   render(
     <StationScreen
@@ -55,6 +56,19 @@ describe("the station screen", () => {
         { quiet: true },
       ),
     );
+  });
+
+  it("SUP-1 supervising only is remembered by the desk, so a reload comes back to the board", async () => {
+    const kept = fakeDesk();
+    renderScreen({ roles: ["supervisor"] }, kept);
+    fireEvent.click(screen.getByRole("button", { name: "Supervise only" }));
+    expect(kept.desk.superviseOnly).toBe(true);
+    cleanup();
+
+    renderScreen({ roles: ["supervisor"] }, kept);
+    expect(screen.getByRole("heading", { name: "My teams" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Log in as agent" }));
+    expect(kept.desk.superviseOnly).toBe(false);
   });
 
   it("SUP-1 a user without the supervisor role has only the station form", () => {

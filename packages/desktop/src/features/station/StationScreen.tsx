@@ -17,11 +17,15 @@ export interface StationScreenProps {
 
 /**
  * A signed-in user with no agent login: the station form, or — for a supervisor who chose to
- * supervise only — their teams' board (SUP-1). The choice is this screen's: an agent login
- * replaces it with the workspace, and signing out forgets it.
+ * supervise only — their teams' board (SUP-1). The desk keeps the choice, so a reload comes back
+ * to the board; an agent login replaces it with the workspace, and signing out forgets it.
  */
 export function StationScreen({ desk, me, ...rest }: StationScreenProps) {
-  const [superviseOnly, setSuperviseOnly] = useState(false);
+  const [superviseOnly, setChoice] = useState(() => desk.superviseOnly);
+  const setSuperviseOnly = (on: boolean) => {
+    desk.superviseOnly = on;
+    setChoice(on);
+  };
   const supervisor = isSupervisor(me);
   if (supervisor && superviseOnly)
     return <SupervisorDesk desk={desk} me={me} {...rest} onLogInAsAgent={() => setSuperviseOnly(false)} />;
