@@ -3,6 +3,7 @@ import { lazy, Suspense, useId, useState } from "react";
 import { t } from "../../i18n/t.ts";
 import { Elapsed } from "../../shared/Elapsed.tsx";
 import type { Purpose, Target } from "../consult/targets.ts";
+import { keysOf, shortcutOfAction } from "../shortcuts/shortcuts.ts";
 import type { SaveOutcome, Variable, VariableEdit } from "../variables/drafts.ts";
 import { VariablesPanel } from "../variables/VariablesPanel.tsx";
 import { WrapUpForm } from "../wrap-up/WrapUpForm.tsx";
@@ -101,21 +102,27 @@ function TaskPanel({
   const controls = (label: string, actions: readonly string[]) => (
     <fieldset className="controls">
       <legend className="visually-hidden">{label}</legend>
-      {actions.map((action) => (
-        <button
-          key={action}
-          type="button"
-          className={action === "end" ? "danger" : undefined}
-          disabled={busy}
-          aria-expanded={isTargetAction(action) ? targetFor === action : undefined}
-          onClick={() => {
-            if (isTargetAction(action)) setTargetFor(targetFor === action ? null : action);
-            else onCommand(ONE_CLICK[action] as OperationId, task.id);
-          }}
-        >
-          {t(`action.${action}` as Parameters<typeof t>[0])}
-        </button>
-      ))}
+      {actions.map((action) => {
+        const shortcut = shortcutOfAction(action);
+        const keys = shortcut ? keysOf(shortcut) : undefined;
+        return (
+          <button
+            key={action}
+            type="button"
+            className={action === "end" ? "danger" : undefined}
+            disabled={busy}
+            aria-expanded={isTargetAction(action) ? targetFor === action : undefined}
+            aria-keyshortcuts={keys}
+            title={keys}
+            onClick={() => {
+              if (isTargetAction(action)) setTargetFor(targetFor === action ? null : action);
+              else onCommand(ONE_CLICK[action] as OperationId, task.id);
+            }}
+          >
+            {t(`action.${action}` as Parameters<typeof t>[0])}
+          </button>
+        );
+      })}
     </fieldset>
   );
 

@@ -4,6 +4,7 @@ import { formatDuration } from "../../format/duration.ts";
 import { t } from "../../i18n/t.ts";
 import { Elapsed } from "../../shared/Elapsed.tsx";
 import { useNow } from "../../shared/useNow.ts";
+import { acceptTarget, keysOf } from "../shortcuts/shortcuts.ts";
 import { popoverStack, popoverVariables } from "./popoverStack.ts";
 
 /** What a callback request shows besides the customer (POP-8). */
@@ -48,6 +49,7 @@ export function PopoverStack({
 }: PopoverStackProps) {
   const now = useNow() + clockOffset;
   const stack = popoverStack(tasks);
+  const acceptedByShortcut = acceptTarget(tasks)?.id;
   if (stack.total === 0) return null;
   const acceptingAll = pending.includes("acceptAllDigital:");
   return (
@@ -78,6 +80,7 @@ export function PopoverStack({
                 pending.includes(`declineTask:${task.id}`)
               }
               callback={callbackOf(task)}
+              shortcut={task.id === acceptedByShortcut ? keysOf("accept") : undefined}
               onAccept={onAccept}
               onDecline={onDecline}
             />
@@ -93,11 +96,14 @@ function PopoverCard({
   now,
   busy,
   callback,
+  shortcut,
   onAccept,
   onDecline,
 }: {
   task: TaskView;
   now: number;
+  /** The keys that accept this request, when the accept shortcut would take it. */
+  shortcut?: string | undefined;
   busy: boolean;
   callback: CallbackDetails | null;
   onAccept: (taskId: string) => void;
@@ -170,6 +176,8 @@ function PopoverCard({
             type="button"
             className={`primary${flashing ? " flash" : ""}`}
             disabled={busy}
+            aria-keyshortcuts={shortcut}
+            title={shortcut}
             onClick={() => onAccept(task.id)}
           >
             {t("tasks.accept")}

@@ -1,6 +1,8 @@
-import { fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { callView, NOW, taskView } from "../../../test/fixtures.ts";
+import { callView, me, NOW, taskView } from "../../../test/fixtures.ts";
+import { InteractionPanel } from "../call-control/InteractionPanel.tsx";
+import { PopoverStack } from "../popovers/PopoverStack.tsx";
 import { ShortcutHelp } from "./ShortcutHelp.tsx";
 import { commandFor, shortcutOf } from "./shortcuts.ts";
 import { useShortcuts } from "./useShortcuts.ts";
@@ -65,5 +67,44 @@ describe("keyboard shortcuts", () => {
     expect(screen.getByText("Keyboard shortcuts")).toBeTruthy();
     expect(screen.getByText("Alt+Shift+A").getAttribute("aria-keyshortcuts")).toBe("Alt+Shift+A");
     expect(screen.getByText("Hold or resume the call")).toBeTruthy();
+  });
+
+  it("are announced on the buttons they press: the request Accept takes, Hold or Resume, and End", () => {
+    const noop = vi.fn();
+    const props = {
+      clockOffset: NOW - Date.now(),
+      pending: [],
+      onAccept: noop,
+      onDecline: noop,
+      onAcceptAll: noop,
+    };
+    const call = { ...request("call"), createdAt: NOW - 9_000 };
+    const chat = { ...request("chat", "chat"), createdAt: NOW - 1_000 };
+    render(<PopoverStack {...props} tasks={[call, chat]} />);
+    const [first, second] = screen
+      .getAllByRole("article")
+      .map((card) => within(card).getByRole("button", { name: "Accept" }));
+    // POP-3 puts the chat first, and the accept shortcut takes the first request.
+    expect(first?.getAttribute("aria-keyshortcuts")).toBe("Alt+Shift+A");
+    expect(second?.hasAttribute("aria-keyshortcuts")).toBe(false);
+    cleanup();
+
+    const panel = {
+      wrapUpCodes: me().wrapUpCodes,
+      clockOffset: NOW - Date.now(),
+      pending: [],
+      onCommand: noop,
+      onTarget: noop,
+      onWrapUp: noop,
+    };
+    render(<InteractionPanel {...panel} task={taskView({ call: callView(["hold", "consult", "end"]) })} />);
+    const keysOn = (name: string) => screen.getByRole("button", { name }).getAttribute("aria-keyshortcuts");
+    expect(keysOn("Hold")).toBe("Alt+Shift+H");
+    expect(keysOn("End")).toBe("Alt+Shift+E");
+    expect(keysOn("Consult")).toBeNull();
+    cleanup();
+
+    render(<InteractionPanel {...panel} task={taskView({ call: callView(["resume"], "call_on_hold") })} />);
+    expect(keysOn("Resume")).toBe("Alt+Shift+H");
   });
 });

@@ -14,6 +14,20 @@ export const SHORTCUTS: readonly { shortcut: Shortcut; code: string; keys: strin
   { shortcut: "end", code: "KeyE", keys: "Alt+Shift+E", help: "shortcuts.end" },
 ];
 
+/** The keys of a shortcut, as `aria-keyshortcuts` and the help list write them. */
+export const keysOf = (shortcut: Shortcut): string =>
+  (SHORTCUTS.find((s) => s.shortcut === shortcut) as (typeof SHORTCUTS)[number]).keys;
+
+/** The shortcut a call action's button answers to: hold and resume share one key, end has its own. */
+export function shortcutOfAction(action: string): Shortcut | null {
+  if (action === "hold" || action === "resume") return "hold";
+  return action === "end" ? "end" : null;
+}
+
+/** The request the accept shortcut takes: the first one in the task list's order that can be accepted. */
+export const acceptTarget = (tasks: readonly TaskView[]): TaskView | undefined =>
+  orderTasks(tasks).find((x) => x.offer?.phase === "requested");
+
 type Keys = Pick<KeyboardEvent, "altKey" | "shiftKey" | "ctrlKey" | "metaKey" | "code">;
 
 /** The shortcut a key press stands for, if any. */
@@ -38,7 +52,7 @@ export function commandFor(
   selected: TaskView | null,
 ): ShortcutCommand | null {
   if (shortcut === "accept") {
-    const request = orderTasks(tasks).find((x) => x.offer?.phase === "requested");
+    const request = acceptTarget(tasks);
     return request ? { operation: "acceptTask", taskId: request.id } : null;
   }
   const actions = selected?.call?.actions ?? [];
