@@ -336,7 +336,7 @@ export const da: Catalogue = {
   "kb.failed": "Søgningen mislykkedes: {message}",
   "popUrl.open": "Åbn i et nyt vindue",
 
-  "header.idle": "Ikke klar",
+  "header.idle": "Inaktiv",
   "connection.failing":
     "Serveren kan ikke nås efter {count} forsøg. Kontrollér netværksforbindelsen; skrivebordet bliver ved med at prøve.",
   "callbacks.noEntryPoint": "Der er intet aktivt indgangspunkt for tilbagekald til rådighed for dig.",

@@ -6,7 +6,7 @@ export const pl: Catalogue = {
   "app.loading": "Łączenie z serwerem…",
 
   "signIn.heading": "Logowanie",
-  "signIn.tenant": "Dzierżawca",
+  "signIn.tenant": "Organizacja",
   "signIn.user": "Użytkownik",
   "signIn.password": "Hasło",
   "signIn.submit": "Zaloguj",
@@ -171,7 +171,7 @@ export const pl: Catalogue = {
   "popovers.customerNumber": "Numer klienta",
   "popovers.dnis": "Wybrany numer",
   "popovers.queue": "Kolejka",
-  "popovers.offeredFor": "Oferowane od",
+  "popovers.offeredFor": "Oferowane przez",
   "popovers.lastFour": "(tylko cztery ostatnie cyfry)",
   "notify.request": "Nowe zgłoszenie: {channel}",
   "digital.transcript": "Rozmowa",
@@ -207,7 +207,7 @@ export const pl: Catalogue = {
   "callbacks.entryPoint": "Punkt wejścia oddzwonienia",
   "callbacks.assignTo": "Przypisz do",
   "callbacks.assign.any": "Dowolny dostępny agent",
-  "callbacks.assign.me": "Ja",
+  "callbacks.assign.me": "Mnie",
   "callbacks.assign.agent": "Wybrany agent z mojego zespołu",
   "callbacks.agentId": "ID agenta",
   "callbacks.submit": "Zaplanuj oddzwonienie",
@@ -337,7 +337,7 @@ export const pl: Catalogue = {
   "kb.failed": "Wyszukiwanie nie powiodło się: {message}",
   "popUrl.open": "Otwórz w nowym oknie",
 
-  "header.idle": "Niedostępny",
+  "header.idle": "Bezczynny",
   "connection.failing":
     "Nie można połączyć się z serwerem po {count} próbach. Sprawdź połączenie sieciowe; pulpit próbuje dalej.",
   "callbacks.noEntryPoint": "Nie masz dostępu do żadnego aktywnego punktu wejścia oddzwonień.",

@@ -336,7 +336,7 @@ export const sv: Catalogue = {
   "kb.failed": "Sökningen misslyckades: {message}",
   "popUrl.open": "Öppna i ett nytt fönster",
 
-  "header.idle": "Ej redo",
+  "header.idle": "Inaktiv",
   "connection.failing":
     "Servern kan inte nås efter {count} försök. Kontrollera nätverksanslutningen; skrivbordet fortsätter att försöka.",
   "callbacks.noEntryPoint": "Ingen aktiv ingångspunkt för återuppringning är tillgänglig för dig.",
