@@ -199,6 +199,15 @@ describe("callbacks", () => {
     expect(s.offeredTo("cb1")).toBe("a2");
   });
 
+  it("CB-6 a personal callback its assignee declines goes to anyone of the queue instead of waiting for ever", () => {
+    const s = given(ready("a1", "a2"), (s) => s.ok(schedule({ kind: "agent", agentId: "a2" }))).scenario;
+    s.advance(HOUR);
+    expect(s.offeredTo("cb1")).toBe("a2");
+    s.ok({ type: "DeclineTask", taskId: "cb1", agentId: "a2" } as never);
+    expect(s.offeredTo("cb1")).toBe("a1");
+    expect(s.task("cb1")?.callback).toMatchObject({ kind: "scheduled", assignee: null });
+  });
+
   it("CB-6 a personal callback goes to me or a colleague of the same team, no one else", () => {
     const s = given((s) => s.login("a1")).scenario;
     s.ok(schedule({ kind: "me" }));

@@ -10,8 +10,9 @@ import type { TaskVariables } from "../variables/types.ts";
 import { applyVariableChanges } from "../variables/values.ts";
 import { statsOf } from "../views/queueStats.ts";
 import type { VoiceCall } from "../voice/state.ts";
+import { recordClosed } from "./closedWork.ts";
 import type { TaskEvent } from "./events.ts";
-import type { Engagement, Task, TaskOf } from "./state.ts";
+import { type Engagement, engagementOf, type Task, type TaskOf } from "./state.ts";
 
 /**
  * The task enters a queue — a transfer, a callback's window opening, a chat re-opening: the
@@ -119,8 +120,18 @@ export function releaseOffer(state: TenantState, task: Task, agent: AgentState |
   refile(state, agent);
 }
 
-function requeue(state: TenantState, task: Task, at: Instant, declinedBy: Task["declinedBy"]): void {
-  const queued = moved(task, { status: "queued", queuedAt: at }, { declinedBy });
+function requeue(
+  state: TenantState,
+  task: Task,
+  at: Instant,
+  declinedBy: Task["declinedBy"],
+  callback?: Callback,
+): void {
+  const queued = moved(
+    task,
+    { status: "queued", queuedAt: at },
+    { declinedBy, ...(callback && { callback }) },
+  );
   state.tasks.set(task.id, queued);
   state.waiting.add(queued);
 }
@@ -166,12 +177,18 @@ export function startWrapUp(
   return replacing(task.agents, wrapping);
 }
 
-/** Ends every active part but the owner's, as when the owner ends the call for everyone (CNF-4). */
+/**
+ * Ends every active part but the owner's, as when the owner ends the call for everyone (CNF-4):
+ * their work on it is closed (SES-15).
+ */
 function dropOthers(state: TenantState, task: Task, ownerId: AgentId, at: Instant): Engagement[] {
   const kept: Engagement[] = [];
   for (const e of task.agents) {
     if (e.agentId === ownerId || e.status === "wrapping") kept.push(e);
-    else disengage(state, state.agents.get(e.agentId), task, at);
+    else {
+      disengage(state, state.agents.get(e.agentId), task, at);
+      recordClosed(state, task, e, at, null);
+    }
   }
   return kept;
 }
@@ -276,10 +293,16 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
         state.tasks.set(task.id, moved(task, { status: "offered", offer }));
       }
       return;
-    case "offer.declined":
+    case "offer.declined": {
       releaseOffer(state, task, agent);
-      requeue(state, task, e.at, [...task.declinedBy, e.agentId]);
+      // CB-6: a personal callback its assignee declines is for anyone of the queue from now on;
+      // barred for the only agent it may go to, it would wait for ever.
+      const cb = task.callback;
+      const released =
+        cb?.assignee === e.agentId ? { ...cb, kind: "scheduled" as const, assignee: null } : undefined;
+      requeue(state, task, e.at, [...task.declinedBy, e.agentId], released);
       return;
+    }
     case "offer.timed_out":
     case "offer.failed":
       releaseOffer(state, task, agent);
@@ -359,6 +382,8 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
     case "task.wrapup": {
       state.timers.clear("auto_wrap_up", task.id, e.agentId);
       disengage(state, agent, task, e.at);
+      const part = engagementOf(task, e.agentId);
+      if (part) recordClosed(state, task, part, e.at, e.codeId);
       const agents = without(task.agents, e.agentId);
       if (
         task.status === "wrapping" &&
