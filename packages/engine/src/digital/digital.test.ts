@@ -89,6 +89,21 @@ describe("digital channels", () => {
     expect(s.task(T)?.conversation?.messages).toHaveLength(2);
   });
 
+  it("DIG-3 a customer who writes after the close but before the wrap-up is not left waiting: wrap-up re-opens the chat", () => {
+    const s = new Scenario(persistentTenant());
+    chatting()(s);
+    s.ok({ type: "CloseConversation", taskId: T, agentId: "a1" });
+    s.ok(say("One more thing"));
+    expect(s.task(T)?.status).toBe("wrapping");
+    const events = s.ok({ type: "WrapUpTask", taskId: T, agentId: "a1", codeId: "resolved" } as never);
+    expect(kinds(events)).toEqual(["task.wrapup", "conversation.reopened", "offer.created"]);
+    expect(s.offeredTo(T)).toBe("a1");
+    expect(s.task(T)?.conversation?.messages.map((m) => m.text)).toEqual([
+      "Hi, my router is down",
+      "One more thing",
+    ]);
+  });
+
   it("DIG-3 a waiting chat expires after its waiting time (28 days by default); then the next contact starts fresh", () => {
     const s = new Scenario(persistentTenant());
     chatting()(s);

@@ -38,15 +38,23 @@ export function evolveDigital(state: TenantState, e: DigitalEvent): void {
       engage(state, state.agents.get(e.agentId), task, e.at);
       return;
     }
-    case "conversation.closed":
-      state.tasks.set(task.id, moved(task, task as Stage<typeof task.status>, { waitsUntil: e.waitsUntil }));
+    case "conversation.closed": {
+      const closed = { ...c, closedAfter: c.messages.length };
+      state.tasks.set(
+        task.id,
+        moved(task, task as Stage<typeof task.status>, { waitsUntil: e.waitsUntil, conversation: closed }),
+      );
       return;
+    }
     case "conversation.reopened": {
       state.timers.clear("chat_expiry", task.id);
       const queued = moved(
         task,
         { status: "queued", queuedAt: e.at },
-        { conversation: { ...c, sentimentAlert: false }, ...enteringQueue(state, task.queueId, e.at) },
+        {
+          conversation: { ...c, sentimentAlert: false, closedAfter: null },
+          ...enteringQueue(state, task.queueId, e.at),
+        },
       );
       state.tasks.set(task.id, queued);
       state.waiting.add(queued);

@@ -30,6 +30,8 @@ export interface Conversation {
   } | null;
   /** DIG-3: a persistent chat waits after Close instead of ending. */
   readonly persistent: boolean;
+  /** DIG-3: how many messages there were when the agent closed it; null while it is not closed. */
+  readonly closedAfter: number | null;
 }
 
 export const emptyConversation = (persistent: boolean): Conversation => ({
@@ -39,6 +41,7 @@ export const emptyConversation = (persistent: boolean): Conversation => ({
   sentimentAlert: false,
   conferenceRequest: null,
   persistent,
+  closedAfter: null,
 });
 
 /** Messages the agent has not read yet: customer messages after the agent's read marker. */

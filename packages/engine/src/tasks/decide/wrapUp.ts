@@ -52,7 +52,21 @@ function wrappedUp(
     },
   };
   const agent = s.agents.get(part.agentId);
-  return agent ? [event, ...applyPendingAfter(agent, task.id, now)] : [event];
+  const after = agent ? applyPendingAfter(agent, task.id, now) : [];
+  return [event, ...after, ...reopenedOnWrapUp(task, part, now)];
+}
+
+/**
+ * DIG-3: a persistent chat closed by the agent waits for the customer once wrapped up; if the
+ * customer wrote after the close, they are waiting already, so it queues again at once.
+ */
+function reopenedOnWrapUp(task: Task, part: Wrapping, now: Instant): TenantEvent[] {
+  const lastOwner = task.agents.every((e) => e.agentId === part.agentId);
+  const parks = task.status === "wrapping" && lastOwner && task.waitsUntil !== null && task.waitsUntil > now;
+  const c = task.conversation;
+  // A state stored before `closedAfter` existed has none: nothing is known to be new then.
+  const wroteSince = c?.messages.slice(c.closedAfter ?? c.messages.length).some((m) => m.from === "customer");
+  return parks && wroteSince ? [{ type: "conversation.reopened", at: now, taskId: task.id }] : [];
 }
 
 /**
