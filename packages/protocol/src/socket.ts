@@ -41,6 +41,10 @@ export const ServerMessage = z.discriminatedUnion("type", [
   z
     .strictObject({ type: z.literal("event"), event: EventEnvelope })
     .meta({ description: "One event that concerns this user." }),
+  z.strictObject({ type: z.literal("configured"), seq: z.int().nonnegative() }).meta({
+    description:
+      "The tenant's configuration changed at `seq`: re-read what you show. Administrators get the `tenant.configured` event itself instead; the configuration (every user, the directory) is not sent to everyone.",
+  }),
   z.strictObject({ type: z.literal("pong") }),
   z.strictObject({ type: z.literal("replaced") }).meta({
     description: "The same user opened another desktop, which took over; this one must not reconnect.",

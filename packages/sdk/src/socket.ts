@@ -32,6 +32,8 @@ export interface EventSocketOptions {
   readonly lastSeq?: number;
   readonly onWelcome?: (snapshot: Me | null, seq: number, resumed: boolean) => void;
   readonly onEvent?: (event: EventEnvelope) => void;
+  /** The tenant's configuration changed (readers other than administrators get this, not the event). */
+  readonly onConfigured?: (seq: number) => void;
   readonly onStatus?: (status: SocketStatus) => void;
   /**
    * A reconnect is scheduled; `failed` counts the attempts that failed since the socket was last
@@ -105,6 +107,11 @@ export class EventSocket {
         if (this.lastSeq !== null && m.event.seq <= this.lastSeq) return;
         this.lastSeq = m.event.seq;
         this.options.onEvent?.(m.event);
+        return;
+      case "configured":
+        if (this.lastSeq !== null && m.seq <= this.lastSeq) return;
+        this.lastSeq = m.seq;
+        this.options.onConfigured?.(m.seq);
         return;
       case "replaced":
         this.stop("replaced");

@@ -62,6 +62,8 @@ export async function startTestServer(options: { db?: string } & ServerOptions =
 /** An event socket that records what it receives, with waits for what a test expects. */
 export class Listener {
   readonly events: EventEnvelope[] = [];
+  /** The seqs of the configuration changes this reader was told of without the configuration. */
+  readonly configured: number[] = [];
   welcome: { snapshot: Me | null; seq: number; resumed: boolean } | null = null;
   readonly socket: EventSocket;
   private waiters: (() => void)[] = [];
@@ -78,6 +80,10 @@ export class Listener {
       },
       onEvent: (e) => {
         this.events.push(e);
+        this.notify();
+      },
+      onConfigured: (seq) => {
+        this.configured.push(seq);
         this.notify();
       },
       onStatus: () => this.notify(),

@@ -101,6 +101,25 @@ describe("the event socket", { timeout: 30_000 }, () => {
     desk.close();
   });
 
+  it("a configuration change reaches administrators as the event, and everyone else as a notice without the configuration", async () => {
+    const [sofia, lars] = [await t.as("sofia"), await t.as("lars")];
+    const agentDesk = new Listener(t.url, sofia.token as string);
+    const adminDesk = new Listener(t.url, lars.token as string);
+    await agentDesk.until("welcome", () => agentDesk.welcome);
+    await adminDesk.until("welcome", () => adminDesk.welcome);
+    const put = await lars.call("putSettings", { body: { settings: { persistentChatDays: 14 } } });
+    const seq = put.events[0]?.seq as number;
+    const event = await adminDesk.event("tenant.configured");
+    expect(event.data).toMatchObject({ type: "tenant.configured", config: { persistentChatDays: 14 } });
+    await agentDesk.until("the notice", () => agentDesk.configured.includes(seq));
+    expect(agentDesk.events.some((e) => e.type === "tenant.configured")).toBe(false);
+    // A desktop resuming after the change hears of it the same way.
+    const resumed = new Listener(t.url, sofia.token as string, seq - 1);
+    await resumed.until("the notice on resume", () => resumed.configured.includes(seq));
+    expect(resumed.events.some((e) => e.type === "tenant.configured")).toBe(false);
+    for (const desk of [agentDesk, adminDesk, resumed]) desk.close();
+  });
+
   it("one active desktop per agent: a second desktop takes over and the first is told it was replaced, without flapping", async () => {
     const jonas = await t.as("jonas");
     const first = new Listener(t.url, jonas.token as string);

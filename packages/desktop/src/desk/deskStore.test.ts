@@ -103,6 +103,18 @@ describe("the desk's link to the server", () => {
     expect(state.phase === "ready" && state.me.agent?.presence.type).toBe("available");
   });
 
+  it("a configuration change told without the configuration reads the state again and tells the views", async () => {
+    const { desk, sock, client } = setup();
+    await desk.signIn("lumen", "anna", "right");
+    sock().onWelcome?.(me(), 1, false);
+    const heard: unknown[] = [];
+    desk.subscribeEvents((e) => heard.push(e));
+    sock().onConfigured?.(2);
+    expect(heard).toEqual([null]);
+    await vi.advanceTimersByTimeAsync(25);
+    expect(client.count("getMe")).toBe(1);
+  });
+
   it("RTE-2 tells the server once that a connecting offer reached the desktop", async () => {
     const { desk, sock, client } = setup();
     await desk.signIn("lumen", "anna", "right");

@@ -99,7 +99,7 @@ const outcomeOf = (e: unknown): Outcome & { ok: false } =>
 export class DeskStore {
   private state: DeskState = { phase: "signed_out", reason: "new" };
   private readonly listeners = new Set<() => void>();
-  private readonly eventListeners = new Set<(event: EventEnvelope) => void>();
+  private readonly eventListeners = new Set<(event: EventEnvelope | null) => void>();
   private readonly client: DeskClient;
   private socket: DeskSocket | null = null;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
@@ -127,8 +127,11 @@ export class DeskStore {
 
   getState = (): DeskState => this.state;
 
-  /** Hears every event pushed on the socket: for views that read a resource of their own. */
-  subscribeEvents = (listener: (event: EventEnvelope) => void): (() => void) => {
+  /**
+   * Hears every event pushed on the socket, and null when the tenant's configuration changed: for
+   * views that read a resource of their own.
+   */
+  subscribeEvents = (listener: (event: EventEnvelope | null) => void): (() => void) => {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);
   };
@@ -205,6 +208,10 @@ export class DeskStore {
       onEvent: (event: EventEnvelope) => {
         this.scheduleRefresh();
         for (const l of this.eventListeners) l(event);
+      },
+      onConfigured: () => {
+        this.scheduleRefresh();
+        for (const l of this.eventListeners) l(null);
       },
       onStatus: (status) => this.connectionChanged(status),
       onRetry: (failed) => this.patch({ failedReconnects: failed }),

@@ -186,11 +186,7 @@ export class Hub {
     for (const e of events) {
       if (e.seq <= client.from) continue;
       const audience = t.audience.agentsOf(e.event, client.host.engine.state);
-      if (this.concerns(client, audience, e))
-        send(client.socket, {
-          type: "event",
-          event: this.envelope(e, this.readerMasking(client.host, client.principal)),
-        });
+      if (this.concerns(client, audience, e)) this.sendEvent(client, e);
       client.from = e.seq;
     }
   }
@@ -217,12 +213,22 @@ export class Hub {
         }
         if (e.seq <= c.from) continue;
         c.from = e.seq;
-        // The masking of the configuration now: a change of it (POP-7 protection) counts at once.
-        send(c.socket, { type: "event", event: this.envelope(e, this.readerMasking(host, c.principal)) });
+        this.sendEvent(c, e);
       }
       if (e.event.type === "offer.created")
         this.deps.metrics.offerSeconds.observe(Math.max(0, this.deps.clock() - e.event.at) / 1000);
     }
+  }
+
+  /**
+   * One event to one client, masked for its reader as the configuration is now (a change of POP-7
+   * protection counts at once). The configuration itself — every user, the directory, the address
+   * book — goes to administrators only; everyone else hears that it changed and re-reads.
+   */
+  private sendEvent(c: Client, e: StoredEvent): void {
+    if (e.event.type === "tenant.configured" && !c.principal.roles.includes("admin"))
+      send(c.socket, { type: "configured", seq: e.seq });
+    else send(c.socket, { type: "event", event: this.envelope(e, this.readerMasking(c.host, c.principal)) });
   }
 
   /** Whether a client hears of an event: its own, and for supervisors their teams' agents and queues. */

@@ -73,9 +73,10 @@ export class SupervisorFeed {
   }
 
   /** Takes one pushed event: notes a monitoring change, and schedules a read. */
-  hear(event: EventEnvelope): void {
-    const data = event.data;
-    if (data.type === "monitoring.changed" && data.supervisorId === this.options.supervisorId) {
+  /** An event pushed on the socket, or null when the tenant's configuration changed. */
+  hear(event: EventEnvelope | null): void {
+    const data = event?.data;
+    if (data?.type === "monitoring.changed" && data.supervisorId === this.options.supervisorId) {
       const monitors = new Map(this.state.monitors);
       if (data.status === "stopped") monitors.delete(data.taskId);
       else monitors.set(data.taskId, data.status);
