@@ -26,7 +26,7 @@ export type Input<K extends OperationId> = (Nothing extends ParamsOf<Routes[K]>
       : { body: BodyOf<Routes[K]> });
 
 export interface CallOptions {
-  /** Sent as Idempotency-Key; commands get one of their own when not given, reused on retries. */
+  /** Sent as Idempotency-Key; commands and POSTs get one of their own when not given, reused on retries. */
   readonly idempotencyKey?: string;
   /** Attempts for a command after a network failure or 503; reads are retried too. Default 3. */
   readonly retries?: number;
@@ -73,7 +73,8 @@ export class ParleyClient {
       encodeURIComponent(i.params?.[name] ?? ""),
     );
     const query = i.query && Object.keys(i.query).length > 0 ? `?${new URLSearchParams(i.query)}` : "";
-    const key = route.command ? (options.idempotencyKey ?? newKey()) : undefined;
+    // Commands and creations carry a key, so a retry after a lost answer does not act twice.
+    const key = route.command || route.method === "POST" ? (options.idempotencyKey ?? newKey()) : undefined;
     const hasBody = route.method !== "GET" && route.method !== "DELETE";
     const retries = options.retries ?? 3;
     for (let attempt = 0; ; attempt++) {

@@ -285,6 +285,23 @@ describe("customer directory: contacts, accounts and cases", { timeout: 30_000 }
     expect([e.status, e.code]).toEqual([404, "UNKNOWN_CASE"]);
   });
 
+  it("a create retried under its Idempotency-Key (an answer lost on the way) makes one record, not two", async () => {
+    const body = { name: "Retried Contact", phones: [{ number: "+46 70 555 12 12", label: "mobile" }] };
+    const first = await admin.call("createContact", { body }, { idempotencyKey: "crm-sync-1" });
+    const retry = await admin.call("createContact", { body }, { idempotencyKey: "crm-sync-1" });
+    expect(retry.id).toBe(first.id);
+    const other = await admin.call("createContact", { body }, { idempotencyKey: "crm-sync-2" });
+    expect(other.id).not.toBe(first.id);
+    const named = await admin.call("listContacts", { query: { q: "retried contact" } });
+    expect(named.items.map((c) => c.id).sort()).toEqual([first.id, other.id].sort());
+
+    const note = { params: { caseId: "case-1002" }, body: { text: "Called back, no answer." } };
+    const noted = await agent.call("addCaseNote", note, { idempotencyKey: "note-1" });
+    const noteAgain = await agent.call("addCaseNote", note, { idempotencyKey: "note-1" });
+    expect(noteAgain.notes).toHaveLength(noted.notes.length);
+    for (const id of [first.id, other.id]) await admin.call("deleteContact", { params: { contactId: id } });
+  });
+
   it("bad input is refused with a 4xx and a code, and nothing is written", async () => {
     const before = await agent.call("listContacts", { query: { limit: "100" } });
     const cases: [unknown, number, string][] = [

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { ContactInput, DirectoryOperation, ErrorCode } from "@parley/protocol";
 import type { z } from "zod";
 import type { Context } from "../http/context.ts";
@@ -16,6 +16,33 @@ const OPEN: readonly CaseStatusValue[] = ["open", "pending"];
 const DEFAULT_SEARCH = 10;
 
 const tenant = (ctx: { principal: { tenantId: string } }) => ctx.principal.tenantId;
+
+/**
+ * The id of what a POST creates. With an Idempotency-Key it is derived from the caller, the key
+ * and the request, so a retry after a lost answer names the record the first attempt made and
+ * finds it instead of making a second one; without a key, a fresh id.
+ */
+function newId(ctx: Context<DirectoryOperation>, kind: string): string {
+  const key = ctx.request.headers["idempotency-key"];
+  if (typeof key !== "string") return randomUUID();
+  if (key.length === 0 || key.length > 200)
+    throw new Problem("BAD_REQUEST", "Idempotency-Key must be 1 to 200 characters");
+  const h = createHash("sha256")
+    .update(JSON.stringify([ctx.principal.userId, kind, ctx.params, key, ctx.body]))
+    .digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Creates a record once: a retry of the same request answers with what the first attempt stored. */
+async function createOnce<T>(
+  ctx: Context<DirectoryOperation>,
+  kind: string,
+  existing: (id: string) => Promise<T | null>,
+  create: (id: string) => Promise<T>,
+): Promise<T> {
+  const id = newId(ctx, kind);
+  return (await existing(id)) ?? create(id);
+}
 
 /** Reads one page more than asked, to tell whether there is a next one. */
 async function page<T extends { id: string }>(
@@ -146,7 +173,13 @@ export const DIRECTORY_HANDLERS: { [K in DirectoryOperation]: Handler<K> } = {
         accountId: ctx.query.accountId,
       }),
     ),
-  createContact: (ctx, { directory }) => putContact(ctx, directory, randomUUID()),
+  createContact: (ctx, { directory }) =>
+    createOnce(
+      ctx,
+      "contact",
+      (id) => directory.getContact(tenant(ctx), id),
+      (id) => putContact(ctx, directory, id),
+    ),
   getContact: async (ctx, { directory }) =>
     found(await directory.getContact(tenant(ctx), ctx.params.contactId), () =>
       unknown("UNKNOWN_CONTACT", "contact", ctx.params.contactId),
@@ -182,10 +215,16 @@ export const DIRECTORY_HANDLERS: { [K in DirectoryOperation]: Handler<K> } = {
       directory.listAccounts(tenant(ctx), { ...w, nameContains: ctx.query.q?.toLowerCase() }),
     ),
   createAccount: (ctx, { directory }) =>
-    directory.putAccount(
-      tenant(ctx),
-      { id: randomUUID(), name: ctx.body.name, number: ctx.body.number ?? null, notes: ctx.body.notes ?? "" },
-      ctx.now,
+    createOnce(
+      ctx,
+      "account",
+      (id) => directory.getAccount(tenant(ctx), id),
+      (id) =>
+        directory.putAccount(
+          tenant(ctx),
+          { id, name: ctx.body.name, number: ctx.body.number ?? null, notes: ctx.body.notes ?? "" },
+          ctx.now,
+        ),
     ),
   getAccount: async (ctx, { directory }) =>
     found(await directory.getAccount(tenant(ctx), ctx.params.accountId), () =>
@@ -219,7 +258,13 @@ export const DIRECTORY_HANDLERS: { [K in DirectoryOperation]: Handler<K> } = {
         statuses: ctx.query.status ? [ctx.query.status] : undefined,
       }),
     ),
-  createCase: (ctx, { directory }) => putCase(ctx, directory, randomUUID()),
+  createCase: (ctx, { directory }) =>
+    createOnce(
+      ctx,
+      "case",
+      (id) => directory.getCase(tenant(ctx), id),
+      (id) => putCase(ctx, directory, id),
+    ),
   getCase: async (ctx, { directory }) =>
     found(await directory.getCase(tenant(ctx), ctx.params.caseId), () =>
       unknown("UNKNOWN_CASE", "case", ctx.params.caseId),
@@ -232,22 +277,33 @@ export const DIRECTORY_HANDLERS: { [K in DirectoryOperation]: Handler<K> } = {
       "case",
       ctx.params.caseId,
     ),
-  addCaseNote: async (ctx, { directory }) =>
-    found(
+  addCaseNote: async (ctx, { directory }) => {
+    const id = newId(ctx, "note");
+    const before = await directory.getCase(tenant(ctx), ctx.params.caseId);
+    // A retry of a note already added answers with the case as it is.
+    if (before?.notes.some((n) => n.id === id)) return before;
+    return found(
       await directory.addCaseNote(tenant(ctx), ctx.params.caseId, {
-        id: randomUUID(),
+        id,
         authorId: ctx.principal.userId,
         text: ctx.body.text,
         at: ctx.now,
       }),
       () => unknown("UNKNOWN_CASE", "case", ctx.params.caseId),
-    ),
+    );
+  },
 
   listArticles: (ctx, { directory }) =>
     page(ctx.query.limit, ctx.query.after, (w) =>
       directory.listArticles(tenant(ctx), { ...w, tag: ctx.query.tag }),
     ),
-  createArticle: (ctx, { directory }) => putArticle(ctx, directory, randomUUID()),
+  createArticle: (ctx, { directory }) =>
+    createOnce(
+      ctx,
+      "article",
+      (id) => directory.getArticle(tenant(ctx), id),
+      (id) => putArticle(ctx, directory, id),
+    ),
   getArticle: async (ctx, { directory }) =>
     found(await directory.getArticle(tenant(ctx), ctx.params.articleId), () =>
       unknown("UNKNOWN_ARTICLE", "article", ctx.params.articleId),
