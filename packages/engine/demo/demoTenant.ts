@@ -220,6 +220,58 @@ const PLAIN: Plain<TenantConfig> = {
   persistentChatDays: 28,
   // SES-11: alert when the last three scored customer messages average -0.4 or below.
   sentiment: { threshold: -0.4, window: 3 },
+  // CNS-13: experts a consult can dial; those without a work phone are never listed.
+  directory: [
+    {
+      id: "x-berit",
+      name: "Berit Sandberg",
+      email: "berit.sandberg@lumen.example",
+      role: "Billing specialist",
+      department: "Finance",
+      workPhone: "+46 8 555 020 11",
+      presence: "available",
+    },
+    {
+      id: "x-henrik",
+      name: "Henrik Dahl",
+      email: "henrik.dahl@lumen.example",
+      role: "Network engineer",
+      department: "Network operations",
+      workPhone: "+46 8 555 020 42",
+      presence: "busy",
+    },
+    {
+      id: "x-maja",
+      name: "Maja Lindgren",
+      email: "maja.lindgren@lumen.example",
+      role: "Fraud analyst",
+      department: "Security",
+      workPhone: "+46 8 555 020 73",
+      presence: "away",
+    },
+    {
+      id: "x-oskar",
+      name: "Oskar Wallin",
+      email: "oskar.wallin@lumen.example",
+      role: "Porting coordinator",
+      department: "Customer operations",
+      workPhone: "+46 8 555 020 95",
+    },
+    {
+      id: "x-tove",
+      name: "Tove Ekström",
+      email: "tove.ekstrom@lumen.example",
+      role: "Legal counsel",
+      department: "Legal",
+    },
+    {
+      id: "x-nils",
+      name: "Nils Åberg",
+      email: "nils.aberg@lumen.example",
+      role: "Billing analyst",
+      department: "Finance",
+    },
+  ],
 };
 
 /**

@@ -39,7 +39,7 @@ export {
   SocialAddress,
 } from "./routes/directory.ts";
 export { type OperationId, ROUTES, type Routes } from "./routes/index.ts";
-export { CallTargets } from "./routes/reads.ts";
+export { CallTargets, DirectoryExpert } from "./routes/reads.ts";
 export type { BodyOf, Method, ParamsOf, QueryOf, ResponseOf, Route } from "./routes/route.ts";
 export { SystemStatus } from "./routes/system.ts";
 export { ConsultTarget, TransferTarget } from "./routes/tasks.ts";

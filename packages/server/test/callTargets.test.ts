@@ -66,6 +66,60 @@ describe("consult and transfer targets of a call", { timeout: 30_000 }, () => {
     expect(reloaded.agents).toEqual([expect.objectContaining({ agentId: "marcus", state: "available" })]);
   });
 
+  it("CNS-13 a consult lists the directory's experts with a work phone, searchable by name, role, department or full number; asking again reads presence again", async () => {
+    const consult = await anna.call("getCallTargets", { params: { taskId } });
+    const ids = consult.directory?.map((e) => e.id);
+    expect(ids).toEqual(expect.arrayContaining(["x-berit", "x-henrik", "x-maja", "x-oskar"]));
+    // Tove and Nils have no work phone: a consult could not reach them.
+    expect(ids).not.toContain("x-tove");
+    expect(ids).not.toContain("x-nils");
+    expect(consult.directory).toContainEqual({
+      id: "x-henrik",
+      name: "Henrik Dahl",
+      role: "Network engineer",
+      department: "Network operations",
+      workPhone: "+46 8 555 020 42",
+      presence: "busy",
+    });
+
+    const search = async (q: string) =>
+      (await anna.call("getCallTargets", { params: { taskId }, query: { search: q } })).directory?.map(
+        (e) => e.id,
+      );
+    expect(await search("henr")).toEqual(["x-henrik"]);
+    expect(await search("fraud")).toEqual(["x-maja"]);
+    expect(await search("finance")).toEqual(["x-berit"]); // Nils is in Finance too, without a phone
+    expect(await search("+46 8 555 020 95")).toEqual(["x-oskar"]);
+    expect(await search("555 020")).toEqual([]); // a number matches only in full
+
+    const transfer = await anna.call("getCallTargets", {
+      params: { taskId },
+      query: { purpose: "transfer" },
+    });
+    expect(transfer.directory).toBeUndefined();
+
+    // The collaboration tool reports Henrik free again; the next read (the reload) shows it.
+    const lars = await t.as("lars");
+    const { config } = await lars.call("getConfig", {});
+    const henrik = config.directory?.find((e) => e.id === "x-henrik");
+    await lars.call("putConfigItem", {
+      params: { collection: "directory", itemId: "x-henrik" },
+      body: { item: { ...henrik, presence: "available" } },
+    });
+    const reloaded = await anna.call("getCallTargets", { params: { taskId }, query: { search: "henrik" } });
+    expect(reloaded.directory).toEqual([expect.objectContaining({ id: "x-henrik", presence: "available" })]);
+
+    // Choosing an expert consults their work phone.
+    await anna.call("startConsult", {
+      params: { taskId },
+      body: { target: { kind: "directory", expertId: "x-oskar" } },
+    });
+    const { call } = await anna.call("getTask", { params: { taskId } });
+    expect(call?.participants).toContainEqual(
+      expect.objectContaining({ kind: "dial_number", bridge: "consult", number: "+46855502095" }),
+    );
+  });
+
   it("only an agent on the call gets its targets", async () => {
     const e = await marcus.call("getCallTargets", { params: { taskId } }).then(
       () => null,

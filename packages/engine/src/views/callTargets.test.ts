@@ -55,4 +55,32 @@ describe("consult and transfer targets", () => {
         expect(book("sec")).toEqual(["Security desk"]);
         expect(book("070")).toEqual(["Legal desk"]);
       }));
+
+  it("CNS-13 a consult lists the directory's experts with a work phone, searched like the directory; a transfer never does", () =>
+    given(team)
+      .when((s) => s)
+      .thenCheck((s) => {
+        const experts = (search: string) =>
+          callTargets(s.state, "consult", { agentId: "a1" as never, search }).directory?.map((e) => e.id);
+        expect(callTargets(s.state, "consult", { agentId: "a1" as never }).directory).toEqual([
+          {
+            id: "x1",
+            name: "Ingrid Berg",
+            role: "Tariff expert",
+            department: "Billing",
+            workPhone: "+46 8 555 012 34",
+            presence: "available",
+          },
+          {
+            id: "x2",
+            name: "Åke Ström",
+            role: "Network engineer",
+            department: "Operations",
+            workPhone: "+46 8 555 056 78",
+          },
+        ]);
+        expect(experts("billing")).toEqual(["x1"]); // x3 is in Billing too, but has no work phone
+        expect(experts("+46 8 555 056 78")).toEqual(["x2"]);
+        expect(callTargets(s.state, "transfer", { agentId: "a1" as never }).directory).toBeUndefined();
+      }));
 });

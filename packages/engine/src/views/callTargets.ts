@@ -1,7 +1,9 @@
+import type { Expert } from "../config/types.ts";
 import type { AgentId, EntryPointId, QueueId, TaskId, TeamId } from "../shared/ids.ts";
 import { engagementOf } from "../tasks/state.ts";
 import type { TenantState } from "../tenant/state.ts";
 import { type AddressBookEntry, filterAddressBook } from "../voice/addressBook.ts";
+import { searchDirectory } from "../voice/directory.ts";
 
 export interface AgentTarget {
   readonly agentId: AgentId;
@@ -20,12 +22,27 @@ export interface CallTargets {
     readonly dialNumber?: string;
   }[];
   readonly addressBook: readonly AddressBookEntry[];
+  /** CNS-13: the organization directory's callable experts; for a consult only. */
+  readonly directory?: readonly DirectoryTarget[];
+}
+
+/** An expert a consult can dial: the directory entry without the e-mail address. */
+export interface DirectoryTarget {
+  readonly id: string;
+  readonly name: string;
+  readonly role?: string;
+  readonly department?: string;
+  readonly workPhone: string;
+  /** As the collaboration tool last reported it; it may lag, asking again reads it again. */
+  readonly presence?: "available" | "busy" | "away" | "offline" | "unknown";
 }
 
 /**
  * Who an agent can consult or transfer a call to, filtered by what the agent typed. Consults
- * list Available and Idle agents (CNS-2); transfers only Available agents with a free voice line,
- * so nobody in wrap-up (XFR-2). Reloading is asking again. Implements CNS-2, XFR-2, DIAL-4.
+ * list Available and Idle agents (CNS-2) and the organization directory's experts with a work
+ * phone, searched by name, role, department or full number (CNS-13); transfers only Available
+ * agents with a free voice line, so nobody in wrap-up (XFR-2), and never the directory. Reloading
+ * is asking again. Implements CNS-2, CNS-13, XFR-2, DIAL-4.
  */
 export function callTargets(
   s: TenantState,
@@ -59,5 +76,17 @@ export function callTargets(
       .filter((e) => e.channel === "voice" && e.kind === "inbound" && e.active && matches(e.name))
       .map(({ id, name, dialNumber }) => (dialNumber ? { id, name, dialNumber } : { id, name })),
     addressBook: filterAddressBook(config.config.addressBook ?? [], ask.search ?? ""),
+    ...(purpose === "consult"
+      ? { directory: searchDirectory(config.config.directory ?? [], ask.search ?? "").map(directoryTarget) }
+      : {}),
   };
 }
+
+const directoryTarget = ({ id, name, role, department, workPhone, presence }: Expert): DirectoryTarget => ({
+  id,
+  name,
+  ...(role ? { role } : {}),
+  ...(department ? { department } : {}),
+  workPhone: workPhone ?? "",
+  ...(presence ? { presence } : {}),
+});

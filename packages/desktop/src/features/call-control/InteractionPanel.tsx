@@ -18,8 +18,8 @@ export interface InteractionPanelProps {
   readonly onCommand: (operation: OperationId, taskId: string) => void;
   readonly onTarget: (action: TargetAction, taskId: string, target: Target) => void;
   readonly onWrapUp: (taskId: string, codeId: string) => void;
-  /** Reads the consult or transfer targets of the task's call (CNS-2, XFR-2). */
-  readonly loadTargets?: (taskId: string, purpose: Purpose) => Promise<CallTargets>;
+  /** Reads the consult or transfer targets of the task's call (CNS-2, XFR-2), searching the directory (CNS-13). */
+  readonly loadTargets?: (taskId: string, purpose: Purpose, search?: string) => Promise<CallTargets>;
   /** Saves call-associated data (CALL-6, CALL-8). */
   readonly onSaveVariables?: (taskId: string, edits: VariableEdit[]) => Promise<SaveOutcome>;
   /** Reads the task's variables again with secure values revealed (CALL-7). */
@@ -181,7 +181,7 @@ function TaskPanel({
           <TargetDialog
             purpose={targetFor}
             busy={busy}
-            load={(purpose) => (loadTargets ?? noTargets)(task.id, purpose)}
+            load={(...ask) => (loadTargets ?? noTargets)(task.id, ...ask)}
             onCancel={() => setTargetFor(null)}
             onSubmit={(target: Target) => {
               setTargetFor(null);

@@ -17,6 +17,17 @@ const TARGETS: CallTargets = {
     { id: "ab-anna", name: "Anna Lindqvist", number: "+46 8 123 456 78" },
     { id: "ab-legal", name: "Legal desk", number: "+44 20 7946 0000" },
   ],
+  directory: [
+    {
+      id: "x-henrik",
+      name: "Henrik Dahl",
+      role: "Network engineer",
+      department: "Network operations",
+      workPhone: "+46 8 555 020 42",
+      presence: "busy",
+    },
+    { id: "x-oskar", name: "Oskar Wallin", workPhone: "+46 8 555 020 95" },
+  ],
 };
 
 async function renderDialog(over: Partial<TargetDialogProps> = {}) {
@@ -154,6 +165,65 @@ describe("the consult and transfer dialog", () => {
     expect(dialField().value).toBe("+46812345678");
     fireEvent.click(submit());
     expect(onSubmit).toHaveBeenCalledWith({ kind: "dial_number", number: "+46812345678" });
+  });
+
+  it("CNS-13 a consult offers the organization directory: experts with role, department, phone and presence, searched by the server; reload reads presence again", async () => {
+    const maja = {
+      id: "x-maja",
+      name: "Maja Lindgren",
+      role: "Fraud analyst",
+      department: "Security",
+      workPhone: "+46 8 555 020 73",
+      presence: "away" as const,
+    };
+    const load = vi.fn(async (_purpose: string, search?: string) =>
+      search ? { ...TARGETS, directory: search === "fraud" ? [maja] : [] } : TARGETS,
+    );
+    const { onSubmit } = await renderDialog({ load });
+    tab("Directory");
+    const henrik = screen.getByRole("radio", { name: /Henrik Dahl/ }).closest("label") as HTMLElement;
+    expect(henrik.textContent).toContain("Network engineer, Network operations");
+    expect(henrik.textContent).toContain("+46 8 555 020 42");
+    expect(within(henrik).getByRole("img", { name: "Busy" }).className).toContain("expert-presence-busy");
+    const oskar = screen.getByRole("radio", { name: /Oskar Wallin/ }).closest("label") as HTMLElement;
+    expect(within(oskar).getByRole("img", { name: "Presence unknown" })).toBeTruthy();
+
+    // The directory may be large: what the agent types is searched by the server, not filtered here.
+    const box = screen.getByRole("searchbox", { name: "Search experts by name, role, department or number" });
+    fireEvent.change(box, { target: { value: "fraud" } });
+    const found = await screen.findByRole("radio", { name: /Maja Lindgren/ });
+    expect(load).toHaveBeenLastCalledWith("consult", "fraud");
+    expect(screen.queryByRole("radio", { name: /Henrik/ })).toBeNull();
+    expect(within(found.closest("label") as HTMLElement).getByRole("img", { name: "Away" })).toBeTruthy();
+
+    // Presence may lag: Reload asks again and shows what the tool reports now.
+    load.mockImplementation(async (_purpose, search) =>
+      search
+        ? { ...TARGETS, directory: search === "fraud" ? [{ ...maja, presence: "available" }] : [] }
+        : TARGETS,
+    );
+    const reads = load.mock.calls.length;
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Reload" })));
+    expect(load.mock.calls.slice(reads)).toEqual(expect.arrayContaining([["consult"], ["consult", "fraud"]]));
+    expect(await screen.findByRole("img", { name: "Available" })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("radio", { name: /Maja Lindgren/ }));
+    fireEvent.click(submit());
+    expect(onSubmit).toHaveBeenCalledWith({ kind: "directory", expertId: "x-maja" });
+
+    fireEvent.change(box, { target: { value: "nobody" } });
+    expect(await screen.findByText("Nothing matches your search.")).toBeTruthy();
+    expect(submit().disabled).toBe(true);
+  });
+
+  it("CNS-13 XFR-1 a transfer has no directory tab: an expert is only consulted", async () => {
+    await renderDialog({ purpose: "transfer" });
+    expect(screen.getAllByRole("tab").map((t) => t.textContent)).toEqual([
+      "Agent",
+      "Queue",
+      "Entry point",
+      "Dial number",
+    ]);
   });
 
   it("tells when the targets cannot be read, and Escape cancels", async () => {

@@ -1,17 +1,19 @@
+import type { CallTargets, DirectoryExpert } from "@parley/protocol";
 import { type FormEvent, useId, useState } from "react";
 import { t } from "../../i18n/t.ts";
 import { DialNumberField } from "./DialNumberField.tsx";
 import { checkNumber, type DialInput } from "./dialInput.ts";
 import {
+  expertDetail,
   type LoadTargets,
   matching,
   NO_TARGETS,
   type Purpose,
-  TARGET_KINDS,
   type Target,
   type TargetKind,
+  targetKinds,
 } from "./targets.ts";
-import { useCallTargets } from "./useCallTargets.ts";
+import { useCallTargets, useDirectorySearch } from "./useCallTargets.ts";
 
 export interface TargetDialogProps {
   readonly purpose: Purpose;
@@ -21,18 +23,24 @@ export interface TargetDialogProps {
   readonly onCancel: () => void;
 }
 
+type Presence = NonNullable<DirectoryExpert["presence"]>;
+
 interface Choice {
   readonly value: string;
   readonly name: string;
   readonly detail?: string;
   readonly state?: "available" | "idle";
+  /** An expert's presence in the collaboration tool, and the work phone a consult dials. */
+  readonly presence?: Presence;
+  readonly phone?: string;
 }
 
 /**
  * Where to consult or transfer: an agent (with a state icon, searchable), a queue, an entry
- * point or a dial number; the lists come from the server, which lists Available and Idle agents
- * for a consult and only Available ones for a transfer (CNS-1, CNS-2, XFR-1, XFR-2). Reload
- * reads them all again.
+ * point, a dial number or, for a consult, an expert of the organization directory; the lists
+ * come from the server, which lists Available and Idle agents for a consult and only Available
+ * ones for a transfer (CNS-1, CNS-2, XFR-1, XFR-2), and searches the directory itself (CNS-13).
+ * Reload reads them all again, the experts' presence included.
  */
 export function TargetDialog({ purpose, busy, load, onSubmit, onCancel }: TargetDialogProps) {
   const id = useId();
@@ -42,19 +50,19 @@ export function TargetDialog({ purpose, busy, load, onSubmit, onCancel }: Target
   const [search, setSearch] = useState("");
   const [chosen, setChosen] = useState<Partial<Record<TargetKind, string>>>({});
   const [dial, setDial] = useState<DialInput>({ kind: "number", text: "", removed: false });
+  const directory = useDirectorySearch(load, search, kind === "directory");
+  // Without a query the dialog's own read lists the directory; a query is searched by the server.
+  const experts =
+    directory.state.status === "idle" ? (targets.directory ?? []) : (directory.state.experts ?? []);
+  const loading = state.status === "loading" || directory.state.status === "loading";
+  const failure =
+    state.status === "failed"
+      ? state.message
+      : directory.state.status === "failed"
+        ? directory.state.message
+        : null;
 
-  const choices: Choice[] =
-    kind === "agent"
-      ? matching(targets.agents, search).map((a) => ({ value: a.agentId, name: a.name, state: a.state }))
-      : kind === "queue"
-        ? matching(targets.queues, search).map((q) => ({ value: q.id, name: q.name }))
-        : kind === "entry_point"
-          ? matching(targets.entryPoints, search).map((e) => ({
-              value: e.id,
-              name: e.name,
-              ...(e.dialNumber ? { detail: e.dialNumber } : {}),
-            }))
-          : [];
+  const choices = choicesOf(kind, targets, experts, search);
   const picked = chosen[kind];
   const target = targetOf(
     kind,
@@ -70,7 +78,7 @@ export function TargetDialog({ purpose, busy, load, onSubmit, onCancel }: Target
     <form
       className="subform target-dialog"
       aria-labelledby={`${id}-h`}
-      aria-busy={state.status === "loading"}
+      aria-busy={loading}
       onSubmit={submit}
       onKeyDown={(e) => e.key === "Escape" && onCancel()}
     >
@@ -78,12 +86,20 @@ export function TargetDialog({ purpose, busy, load, onSubmit, onCancel }: Target
         <h3 id={`${id}-h`}>
           {t(purpose === "consult" ? "target.consultHeading" : "target.transferHeading")}
         </h3>
-        <button type="button" className="quiet" onClick={reload} disabled={state.status === "loading"}>
+        <button
+          type="button"
+          className="quiet"
+          onClick={() => {
+            reload();
+            directory.reload();
+          }}
+          disabled={loading}
+        >
           {t("consult.reload")}
         </button>
       </div>
       <div role="tablist" aria-label={t("target.kind")} className="tabs">
-        {TARGET_KINDS.map((k) => (
+        {targetKinds(purpose).map((k) => (
           <button
             key={k}
             type="button"
@@ -98,9 +114,9 @@ export function TargetDialog({ purpose, busy, load, onSubmit, onCancel }: Target
         ))}
       </div>
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${kind}`}>
-        {state.status === "failed" && (
+        {failure !== null && (
           <p role="alert" className="error">
-            {t("consult.loadFailed", { message: state.message })}
+            {t("consult.loadFailed", { message: failure })}
           </p>
         )}
         {kind === "dial_number" ? (
@@ -116,7 +132,7 @@ export function TargetDialog({ purpose, busy, load, onSubmit, onCancel }: Target
             />
             <fieldset className="choices">
               <legend className="visually-hidden">{t(`target.kind.${kind}`)}</legend>
-              {choices.length === 0 && state.status !== "loading" && (
+              {choices.length === 0 && !loading && (
                 <p className="muted">{t(search.trim() ? "consult.noMatch" : `consult.none.${kind}`)}</p>
               )}
               {choices.map((c) => (
@@ -136,11 +152,21 @@ export function TargetDialog({ purpose, busy, load, onSubmit, onCancel }: Target
                       title={t(`consult.state.${c.state}`)}
                     />
                   )}
+                  {c.presence && (
+                    <span
+                      className={`expert-presence expert-presence-${c.presence}`}
+                      role="img"
+                      aria-label={t(`consult.presence.${c.presence}`)}
+                      title={t(`consult.presence.${c.presence}`)}
+                    />
+                  )}
                   <span>{c.name}</span>
                   {c.detail && <span className="muted"> {c.detail}</span>}
+                  {c.phone && <span className="muted"> {c.phone}</span>}
                 </label>
               ))}
             </fieldset>
+            {kind === "directory" && <p className="muted">{t("consult.presenceLags")}</p>}
           </>
         )}
       </div>
@@ -154,6 +180,44 @@ export function TargetDialog({ purpose, busy, load, onSubmit, onCancel }: Target
       </div>
     </form>
   );
+}
+
+/** The entries of one tab; agents, queues and entry points are filtered here, experts by the server. */
+function choicesOf(
+  kind: TargetKind,
+  targets: CallTargets,
+  experts: readonly DirectoryExpert[],
+  search: string,
+): Choice[] {
+  switch (kind) {
+    case "agent":
+      return matching(targets.agents, search).map((a) => ({
+        value: a.agentId,
+        name: a.name,
+        state: a.state,
+      }));
+    case "queue":
+      return matching(targets.queues, search).map((q) => ({ value: q.id, name: q.name }));
+    case "entry_point":
+      return matching(targets.entryPoints, search).map((e) => ({
+        value: e.id,
+        name: e.name,
+        ...(e.dialNumber ? { detail: e.dialNumber } : {}),
+      }));
+    case "directory":
+      return experts.map((e) => {
+        const detail = expertDetail(e);
+        return {
+          value: e.id,
+          name: e.name,
+          ...(detail ? { detail } : {}),
+          phone: e.workPhone,
+          presence: e.presence ?? "unknown",
+        };
+      });
+    case "dial_number":
+      return [];
+  }
 }
 
 /** DIAL-2: only a clean number that passes DIAL-1 and DIAL-3 may be sent. */
@@ -170,5 +234,7 @@ function targetOf(kind: TargetKind, value: string | undefined): Target | null {
       return { kind, entryPointId: value };
     case "dial_number":
       return { kind, number: value };
+    case "directory":
+      return { kind, expertId: value };
   }
 }

@@ -10,11 +10,13 @@ type Services = Pick<
 
 /**
  * What the interaction panel reads and saves beyond `me`: consult and transfer targets (CNS-2),
+ * the organization directory searched as the agent types (CNS-13),
  * CAD saves with their conflicts (CALL-8), secure values fetched again (CALL-7), a refresh (CALL-9).
  */
 export function panelServices(desk: DeskStore): Services {
   return {
-    loadTargets: (taskId, purpose) => desk.read("getCallTargets", { params: { taskId }, query: { purpose } }),
+    loadTargets: (taskId, purpose, search) =>
+      desk.read("getCallTargets", { params: { taskId }, query: { purpose, ...(search ? { search } : {}) } }),
     onSaveVariables: async (taskId, edits) => {
       const out = await desk.command(
         "editVariables",

@@ -118,7 +118,9 @@ export function Workspace({
                 onTarget={(action, taskId, target) =>
                   void (action === "consult"
                     ? desk.command("startConsult", { params: { taskId }, body: { target } })
-                    : desk.command("transferCall", { params: { taskId }, body: { target } }))
+                    : // An expert is only consulted: the transfer dialog has no directory (CNS-13).
+                      target.kind !== "directory" &&
+                      desk.command("transferCall", { params: { taskId }, body: { target } }))
                 }
                 onWrapUp={(taskId, codeId) =>
                   void desk.command("wrapUpTask", { params: { taskId }, body: { codeId } })
