@@ -1,5 +1,14 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -46,6 +55,7 @@ const SOURCES = [
   "package-lock.json",
 ];
 const CACHE = join(ROOT, "node_modules", ".cache", "parley-desktop-e2e");
+const KEEP_OLD_BUILD_MS = 60 * 60_000;
 
 function filesOf(path: string): string[] {
   if (!existsSync(path)) return [];
@@ -78,7 +88,15 @@ export async function desktopBuild(): Promise<string> {
   for (;;) {
     const hash = sourceHash();
     const dir = join(CACHE, hash);
-    if (existsSync(join(dir, "index.html"))) return dir;
+    if (existsSync(join(dir, "index.html"))) {
+      // Marks it in use: other builds are deleted an hour after they were last used (below).
+      try {
+        utimesSync(dir, new Date(), new Date());
+        return dir;
+      } catch {
+        continue; // deleted meanwhile: build it again
+      }
+    }
     const lock = `${dir}.lock`;
     try {
       mkdirSync(lock);
@@ -97,8 +115,13 @@ export async function desktopBuild(): Promise<string> {
         rmSync(tmp, { recursive: true, force: true });
         continue;
       }
-      for (const old of readdirSync(CACHE))
-        if (!old.startsWith(hash)) rmSync(join(CACHE, old), { recursive: true, force: true });
+      // Other builds go an hour after they were built or last used, not at once: a server that another
+      // test file or run started on one may still be serving it, and its pages would come up blank.
+      for (const old of readdirSync(CACHE)) {
+        const built = statSync(join(CACHE, old), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+        if (!old.startsWith(hash) && Date.now() - built > KEEP_OLD_BUILD_MS)
+          rmSync(join(CACHE, old), { recursive: true, force: true });
+      }
       renameSync(tmp, dir);
       return dir;
     } finally {
@@ -274,6 +297,27 @@ export async function receiveContact(
   for (const e of out.events)
     if ("taskId" in e.data && typeof e.data.taskId === "string") return e.data.taskId;
   throw new Error("the contact got no task id");
+}
+
+/**
+ * RTE-1, POP-9: a call from this customer at the support line, accepted from the agent's task
+ * list (so she must be the one it is offered to); waits until her panel shows it Connected.
+ * Gives the call's task id.
+ */
+export async function takeCall(
+  t: TestServer,
+  page: Page,
+  customer: { name: string; address: string },
+  variables?: Record<string, string>,
+): Promise<string> {
+  const taskId = await receiveContact(t, "ep-support-line", customer, variables);
+  await page
+    .getByRole("region", { name: "Tasks" })
+    .getByRole("article", { name: new RegExp(customer.name) })
+    .getByRole("button", { name: "Accept" })
+    .click();
+  await page.getByText("Connected", { exact: true }).waitFor();
+  return taskId;
 }
 
 // ── Accessibility ─────────────────────────────────────────────────────────────────────────────

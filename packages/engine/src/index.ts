@@ -57,6 +57,7 @@ export type { Decision, Rejection } from "./shared/decision.ts";
 export { ERROR_CODES, type ErrorCode } from "./shared/errors.ts";
 export * from "./shared/ids.ts";
 export { type Duration, type Instant, minutes, seconds } from "./shared/time.ts";
+export { CLOSED_WORK_LIMIT, type ClosedWork } from "./tasks/closedWork.ts";
 export type * from "./tasks/commands.ts";
 export type * from "./tasks/events.ts";
 export type { Customer, Engagement, Offer, Task } from "./tasks/state.ts";
@@ -79,7 +80,9 @@ export * from "./variables/index.ts";
 export { type AgentConnection, agentConnection } from "./views/agentConnection.ts";
 export { type AgentTimers, agentTimers, formatTimer, type InteractionTimer } from "./views/agentTimers.ts";
 export {
+  type CallbackAssigneeView,
   type CallbackEntryPoint,
+  callbackAssignees,
   callbackEntryPointsFor,
   type ManagedCallback,
   manageableCallbacks,
@@ -94,7 +97,13 @@ export {
   supervisorView,
 } from "./views/supervisor.ts";
 export { taskVariables, type VariablesReader } from "./views/taskVariables.ts";
-export { OPEN_WORK_ITEMS_LIMIT, type OpenWorkItem, openWorkItems } from "./views/workItems.ts";
+export {
+  type ClosedWorkItem,
+  closedWorkItems,
+  OPEN_WORK_ITEMS_LIMIT,
+  type OpenWorkItem,
+  openWorkItems,
+} from "./views/workItems.ts";
 export { type AddressBookEntry, filterAddressBook, validateAddressBook } from "./voice/addressBook.ts";
 export { type CallState, type CallView, callView, type Panel } from "./voice/callView.ts";
 export type * from "./voice/commands.ts";

@@ -17,6 +17,7 @@ export const fullState = (s: TenantState) => ({
     devices: [...s.devices.keys()],
     tasks: [...s.tasks.keys()],
     queueStats: [...s.queueStats.keys()],
+    closedWork: [...s.closedWork.keys()],
   },
 });
 

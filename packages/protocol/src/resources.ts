@@ -228,6 +228,46 @@ export const OpenWorkItem = z
   .meta({ id: "OpenWorkItem", description: "A waiting chat, e-mail or social contact an agent may pick." });
 export type OpenWorkItem = z.infer<typeof OpenWorkItem>;
 
+/** SES-15: a contact the reader's part in is over. */
+export const ClosedWorkItem = z
+  .strictObject({
+    taskId: Id,
+    channel: Channel,
+    customerName: z.string().nullable(),
+    /** A caller's number is cut to its last four digits under sensitive-data protection (POP-7). */
+    customerAddress: z.string().nullable(),
+    queueId: Id,
+    queueName: z.string(),
+    /** The reader's part: owners wrap up; consulted agents and conferees leave without. */
+    role: z.enum(["owner", "consulted", "conferee"]),
+    /** When the reader's part began: accepted, picked, consulted or joined. */
+    startedAt: Instant,
+    /** When it closed: wrapped up, or left. */
+    closedAt: Instant,
+    /** The wrap-up code chosen; null for a part that has no wrap-up. */
+    wrapUpCodeId: Id.nullable(),
+    wrapUpCodeName: z.string().nullable(),
+  })
+  .meta({
+    id: "ClosedWorkItem",
+    description: "A contact the agent wrapped up or left, as Home's closed work items list it (SES-15).",
+  });
+export type ClosedWorkItem = z.infer<typeof ClosedWorkItem>;
+
+/** CB-6: an agent of the reader's login team a personal callback can be for. */
+export const TeamAgent = z
+  .strictObject({
+    agentId: Id,
+    name: z.string(),
+    /** As of this read; `logged_out` when not signed in at a station. */
+    state: z.enum(["available", "idle", "rona", "logged_out"]),
+  })
+  .meta({
+    id: "TeamAgent",
+    description: "An agent of the reader's login team, by name and state, for a personal callback (CB-6).",
+  });
+export type TeamAgent = z.infer<typeof TeamAgent>;
+
 export const Me = z
   .strictObject({
     user: User,
@@ -244,6 +284,16 @@ export const Me = z
      * at most 50; empty when not logged in. Always sent by this server.
      */
     openWorkItems: z.array(OpenWorkItem).optional(),
+    /**
+     * SES-15: the contacts the agent wrapped up or left, newest first, at most 50; kept by the
+     * server, so a reload or another browser lists the same. Always sent by this server.
+     */
+    closedWorkItems: z.array(ClosedWorkItem).optional(),
+    /**
+     * CB-6: the other agents of the login team, by name, whom a personal callback may be for;
+     * empty when not logged in. Always sent by this server.
+     */
+    teamAgents: z.array(TeamAgent).optional(),
     now: Instant,
   })
   .meta({ id: "Me", description: "Everything a desktop draws, as of now." });

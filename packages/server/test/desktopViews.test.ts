@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { CommandResult, EventEnvelope } from "@parley/protocol";
 import type { ParleyClient } from "@parley/sdk";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Listener, startTestServer, type TestServer, taskIdOf } from "./harness.ts";
+import { testDatabase } from "./postgres.ts";
 
 /**
  * What the desktop reads beyond states and calls: callback details (POP-8), callers' numbers under
@@ -155,6 +159,108 @@ describe("what the desktop reads", { timeout: 30_000 }, () => {
       (e: { code?: string }) => e.code,
     );
     expect(again).toBe("TASK_NOT_WAITING");
+  });
+
+  it("SES-15 a closed work item is the server's: getMe lists it once wrapped up, and again after a restart", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "parley-closed-"));
+    const db =
+      process.env.PARLEY_TEST_DB === "postgres"
+        ? await testDatabase("closed_work")
+        : `sqlite:${join(dir, "parley.db")}`;
+    let server = await startTestServer({ db });
+    try {
+      const [sofia, lars] = await Promise.all([server.as("sofia"), server.as("lars")]);
+      await login(sofia, "support");
+      const chat = taskIdOf(
+        await lars.call("receiveContact", {
+          body: { entryPointId: "ep-web-chat", customer: { name: "Ada Lind", address: "ada@example.com" } },
+        }),
+      );
+      await sofia.call("pickTask", { params: { taskId: chat } });
+      await sofia.call("endTask", { params: { taskId: chat } });
+      // In wrap-up it is still the agent's: not closed yet.
+      expect((await sofia.call("getMe", {})).closedWorkItems).toEqual([]);
+      await sofia.call("wrapUpTask", { params: { taskId: chat }, body: { codeId: "follow-up" } });
+      const { closedWorkItems } = await sofia.call("getMe", {});
+      expect(closedWorkItems).toEqual([
+        {
+          taskId: chat,
+          channel: "chat",
+          customerName: "Ada Lind",
+          customerAddress: "ada@example.com",
+          queueId: "q-support-chat",
+          queueName: "Support chat",
+          role: "owner",
+          startedAt: expect.any(Number),
+          closedAt: expect.any(Number),
+          wrapUpCodeId: "follow-up",
+          wrapUpCodeName: "Follow-up",
+        },
+      ]);
+      // Another browser of the same agent reads the same list; another agent has none.
+      expect((await (await server.as("sofia")).call("getMe", {})).closedWorkItems).toEqual(closedWorkItems);
+      expect((await (await server.as("anna")).call("getMe", {})).closedWorkItems).toEqual([]);
+
+      await server.close();
+      server = await startTestServer({ db });
+      const again = await (await server.as("sofia")).call("getMe", {});
+      expect(again.closedWorkItems).toEqual(closedWorkItems);
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("SES-15 POP-7 a closed call's number is cut to its last four digits under sensitive-data protection", async () => {
+    const [anna, lars] = await Promise.all([t.as("anna"), t.as("lars")]);
+    const annaDesk = await desk(anna);
+    await lars.call("putSettings", { body: { settings: { sensitiveDataProtection: true } } });
+    await login(anna, "support");
+    await available(anna);
+    const taskId = taskIdOf(
+      await lars.call("receiveContact", {
+        body: { entryPointId: "ep-support-line", customer: { name: "Ada", address: "+46 70 123 45 67" } },
+      }),
+    );
+    await answer(anna, annaDesk, taskId);
+    await anna.call("endTask", { params: { taskId } });
+    await anna.call("wrapUpTask", { params: { taskId }, body: { codeId: "resolved" } });
+    const [item] = (await anna.call("getMe", {})).closedWorkItems ?? [];
+    expect(item).toMatchObject({ taskId, channel: "voice", customerAddress: "•••••••4567", role: "owner" });
+  });
+
+  it("CB-6 the agent's team colleagues come with Me, by name and state; a personal callback may be for them only", async () => {
+    const [anna, marcus] = await Promise.all([t.as("anna"), t.as("marcus")]);
+    await login(anna, "support");
+    await login(marcus, "support");
+    await available(marcus);
+    const { teamAgents } = await anna.call("getMe", {});
+    expect(teamAgents?.map((a) => a.agentId)).toEqual(["elif", "karin", "marcus", "sofia"]);
+    expect(teamAgents).toContainEqual({ agentId: "marcus", name: "Marcus Berg", state: "available" });
+    expect(teamAgents).toContainEqual({ agentId: "elif", name: "Elif Kaya", state: "logged_out" });
+    await anna.call("scheduleCallback", {
+      body: {
+        entryPointId: "ep-callbacks",
+        request: request(),
+        assignTo: { kind: "agent", agentId: "marcus" },
+      },
+    });
+    // The server still checks: a sales rep is no colleague of the support team.
+    const refused = await anna
+      .call("scheduleCallback", {
+        body: {
+          entryPointId: "ep-callbacks",
+          request: request(),
+          assignTo: { kind: "agent", agentId: "jonas" },
+        },
+      })
+      .then(
+        () => null,
+        (e: { code?: string }) => e.code,
+      );
+    expect(refused).toBe("CALLBACK_ASSIGNEE_INVALID");
+    // Not at a station: nobody to choose.
+    expect((await (await t.as("elif")).call("getMe", {})).teamAgents).toEqual([]);
   });
 
   it("DIG-3 the conversation says whether the chat is persistent", async () => {

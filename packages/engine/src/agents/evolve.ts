@@ -1,5 +1,6 @@
 import { assertNever } from "../shared/assertNever.ts";
 import { perChannel } from "../shared/channels.ts";
+import { closesIn } from "../tasks/closedWork.ts";
 import type { TenantState } from "../tenant/state.ts";
 import type { AgentEvent } from "./events.ts";
 import { refile } from "./refile.ts";
@@ -14,6 +15,9 @@ const toPresence = (v: PresenceValue, since: number): Presence =>
 export function evolveAgent(state: TenantState, e: AgentEvent): void {
   switch (e.type) {
     case "agent.logged_in": {
+      // SES-15: the closed work items kept while logged out come back to the record.
+      const closedWork = state.closedWork.get(e.agentId) ?? null;
+      state.closedWork.delete(e.agentId);
       const agent: AgentState = {
         id: e.agentId,
         profileId: e.profileId,
@@ -28,6 +32,8 @@ export function evolveAgent(state: TenantState, e: AgentEvent): void {
         tasks: [],
         offers: [],
         connection: { status: "connected", since: e.at },
+        closedWork,
+        closedKept: closesIn(closedWork),
       };
       state.agents.set(e.agentId, agent);
       state.loginCount = e.generation;
@@ -56,6 +62,8 @@ export function evolveAgent(state: TenantState, e: AgentEvent): void {
       state.ready.remove(agent.id);
       state.timers.clearForAgent("disconnect_grace", agent.id);
       state.agents.delete(agent.id);
+      // SES-15: the closed work items wait for the next login.
+      if (agent.closedWork) state.closedWork.set(agent.id, agent.closedWork);
       return;
     }
     case "agent.pending_state.set": {

@@ -1,6 +1,7 @@
 import type { PerChannel } from "../shared/channels.ts";
 import type { AgentId, AuxCodeId, ProfileId, TaskId, TeamId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
+import type { ClosedWork } from "../tasks/closedWork.ts";
 import type { Connection } from "./connection/state.ts";
 import type { FederationSync } from "./federation/state.ts";
 
@@ -65,6 +66,10 @@ export interface AgentState {
   connection: Connection;
   /** Presence federation for this login (FED-4); absent until the feed or a call touches it. */
   federation?: FederationSync;
+  /** SES-15: the agent's newest closed work item, linked to those before it (`recordClosed`). */
+  closedWork: ClosedWork | null;
+  /** The closes that chain holds, kept across logins. */
+  closedKept: number;
 }
 
 export const presenceValue = (p: Presence): PresenceValue =>

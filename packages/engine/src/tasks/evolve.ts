@@ -186,8 +186,9 @@ function dropOthers(state: TenantState, task: Task, ownerId: AgentId, at: Instan
   for (const e of task.agents) {
     if (e.agentId === ownerId || e.status === "wrapping") kept.push(e);
     else {
-      disengage(state, state.agents.get(e.agentId), task, at);
-      recordClosed(state, task, e, at, null);
+      const agent = state.agents.get(e.agentId);
+      disengage(state, agent, task, at);
+      recordClosed(state, agent, task, e, at, null);
     }
   }
   return kept;
@@ -383,7 +384,7 @@ export function evolveTask(state: TenantState, e: TaskEvent): void {
       state.timers.clear("auto_wrap_up", task.id, e.agentId);
       disengage(state, agent, task, e.at);
       const part = engagementOf(task, e.agentId);
-      if (part) recordClosed(state, task, part, e.at, e.codeId);
+      if (part) recordClosed(state, agent, task, part, e.at, e.codeId);
       const agents = without(task.agents, e.agentId);
       if (
         task.status === "wrapping" &&

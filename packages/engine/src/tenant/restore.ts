@@ -4,6 +4,7 @@ import { lookupConfig } from "../config/lookup.ts";
 import type { TenantConfig } from "../config/types.ts";
 import type { AgentId, QueueId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
+import type { ClosedWork } from "../tasks/closedWork.ts";
 import type { Task } from "../tasks/state.ts";
 import type { DueTimer } from "../timers/timers.ts";
 import type { QueueStats } from "../views/queueStats.ts";
@@ -15,7 +16,7 @@ export const STORED_STATE_FORMAT = "parley.tenant-state";
  * Goes up with any change to what the records hold (AgentState, Task and what they contain) or to
  * how they are stored: a host then gets UnsupportedSnapshotError and replays the log instead.
  */
-export const STORED_STATE_VERSION = 1;
+export const STORED_STATE_VERSION = 2;
 
 /** A tenant's state as data for a host to keep (as JSON) and give back to `Engine.restore`. */
 export interface StoredState {
@@ -40,6 +41,7 @@ interface Body {
   readonly tasks: readonly Task[];
   readonly queueStats: readonly (readonly [QueueId, QueueStats])[];
   readonly timers: readonly DueTimer[];
+  readonly closedWork: readonly (readonly [AgentId, ClosedWork])[];
 }
 
 /** A stored state of another format or version: the host replays the event log from the start instead. */
@@ -65,6 +67,7 @@ export function toStored(s: TenantState): StoredState {
     tasks: [...s.tasks.values()],
     queueStats: [...s.queueStats],
     timers: s.timers.list(),
+    closedWork: [...s.closedWork],
   };
   return { format: STORED_STATE_FORMAT, version: STORED_STATE_VERSION, body: toJsonSafe(body) };
 }
@@ -82,6 +85,7 @@ export function fromStored(stored: StoredState): TenantState {
   for (const [key, agentId] of body.devices) s.devices.set(key, agentId);
   for (const task of body.tasks) s.tasks.set(task.id, task);
   for (const [queueId, stats] of body.queueStats) s.queueStats.set(queueId, stats);
+  for (const [agentId, newest] of body.closedWork) s.closedWork.set(agentId, newest);
   // The indexes follow from the records, as the invariants check (checkReadyIndex, checkWaitingIndex).
   for (const agent of s.agents.values()) refile(s, agent);
   for (const task of s.tasks.values()) if (task.status === "queued") s.waiting.add(task);

@@ -20,5 +20,6 @@ export function snapshot(s: TenantState) {
     waiting: s.waiting.dump(),
     timers: s.timers.list(),
     queueStats: byKey(s.queueStats),
+    closedWork: byKey(s.closedWork),
   };
 }

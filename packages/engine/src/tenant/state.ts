@@ -4,6 +4,7 @@ import { ReadyAgents } from "../routing/readyAgents.ts";
 import { WaitingTasks } from "../routing/waitingTasks.ts";
 import type { AgentId, QueueId, TaskId } from "../shared/ids.ts";
 import type { Instant } from "../shared/time.ts";
+import type { ClosedWork } from "../tasks/closedWork.ts";
 import type { Task } from "../tasks/state.ts";
 import { Timers } from "../timers/timers.ts";
 import type { QueueStats } from "../views/queueStats.ts";
@@ -30,6 +31,11 @@ export interface TenantState {
   loginCount: number;
   /** Per-queue counts since the tenant's log began (SUP-1); interval reports are projections of the log. */
   readonly queueStats: Map<QueueId, QueueStats>;
+  /**
+   * SES-15: the newest closed work item of each agent who is logged out, linked to those before;
+   * a logged-in agent's are on their record (`AgentState.closedWork`) and go back to it at login.
+   */
+  readonly closedWork: Map<AgentId, ClosedWork>;
 }
 
 export const initialState = (): TenantState => ({
@@ -44,4 +50,5 @@ export const initialState = (): TenantState => ({
   taskCount: 0,
   loginCount: 0,
   queueStats: new Map(),
+  closedWork: new Map(),
 });

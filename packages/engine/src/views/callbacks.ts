@@ -84,3 +84,29 @@ export function callbackEntryPointsFor(s: TenantState, userId: AgentId): Callbac
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** An agent a personal callback can be for (CB-6). */
+export interface CallbackAssigneeView {
+  readonly agentId: AgentId;
+  readonly name: string;
+  /** As of now; `logged_out` when not at a station. */
+  readonly state: "available" | "idle" | "rona" | "logged_out";
+}
+
+/**
+ * The other agents of the user's login team, by name: whom a personal callback may be assigned to
+ * besides the user (who picks "me" for that). The same rule `decideScheduleCallback` applies; none
+ * when the user is not logged in. Implements CB-6.
+ */
+export function callbackAssignees(s: TenantState, userId: AgentId): CallbackAssigneeView[] {
+  const config = s.config;
+  const team = s.agents.get(userId)?.station.teamId;
+  if (!config || !team) return [];
+  const out: CallbackAssigneeView[] = [];
+  for (const user of config.users.values()) {
+    if (user.id === userId || !user.roles.includes("agent") || !user.teamIds.includes(team)) continue;
+    const state = s.agents.get(user.id)?.presence.type ?? "logged_out";
+    out.push({ agentId: user.id, name: user.name, state });
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name) || (a.agentId < b.agentId ? -1 : 1));
+}

@@ -1,6 +1,7 @@
 import { refile } from "../agents/refile.ts";
 import { assertNever } from "../shared/assertNever.ts";
 import type { AgentId } from "../shared/ids.ts";
+import { recordClosed } from "../tasks/closedWork.ts";
 import {
   disengage,
   engage,
@@ -11,7 +12,7 @@ import {
   startWrapUp,
   without,
 } from "../tasks/evolve.ts";
-import type { Engagement, Task } from "../tasks/state.ts";
+import { type Engagement, engagementOf, type Task } from "../tasks/state.ts";
 import type { TenantState } from "../tenant/state.ts";
 import type { CallTransferred, VoiceEvent } from "./events.ts";
 import type { Party, VoiceCall } from "./state.ts";
@@ -129,14 +130,18 @@ export function evolveVoice(state: TenantState, e: VoiceEvent): void {
       save(state, task, { ...call, recording: { status: "recording" } });
       state.timers.clear("recording_resume", task.id);
       return;
-    case "task.agent_left":
+    case "task.agent_left": {
       // Also a chat or social conference agent leaving: the task keeps whatever call it has.
       state.tasks.set(
         task.id,
         moved(task, task as Stage<typeof task.status>, { agents: without(task.agents, e.agentId) }),
       );
-      disengage(state, state.agents.get(e.agentId), task, e.at);
+      const agent = state.agents.get(e.agentId);
+      disengage(state, agent, task, e.at);
+      const part = engagementOf(task, e.agentId);
+      if (part) recordClosed(state, agent, task, part, e.at, null);
       return;
+    }
     default:
       assertNever(e);
   }

@@ -1,8 +1,10 @@
 import {
   type AgentId,
   agentTimers,
+  callbackAssignees,
   callbackEntryPointsFor,
   callView,
+  closedWorkItems,
   conversationView,
   engagementOf,
   maskPhoneNumber,
@@ -99,7 +101,9 @@ export function taskView(host: TenantHost, task: Task, p: Principal, reveal = fa
     call: call as Plain<typeof call>,
     variables: taskVariables(host.engine.state, task.id, {
       agentId: reader,
-      canSeeSecure: canSeeSecure(p) || (reveal && part?.status === "active"),
+      // An agent on the call may fetch secure values: every read offers "Click to retry" (revealable),
+      // only a read asking for it (reveal) shows them.
+      canSeeSecure: canSeeSecure(p) || part?.status === "active",
       revealSecure: reveal,
     }) as TaskView["variables"],
     conversation: conversation
@@ -139,6 +143,16 @@ export function tasksOf(host: TenantHost, p: Principal): TaskView[] {
   });
 }
 
+/** SES-15: the user's closed work items; a call's address is the caller's number (POP-7). */
+function closedItemsOf(host: TenantHost, p: Principal): Me["closedWorkItems"] {
+  const mask = masksNumbers(host, p);
+  return closedWorkItems(host.engine.state, p.userId as AgentId).map((item) =>
+    mask && item.channel === "voice" && item.customerAddress !== null
+      ? { ...item, customerAddress: shownNumber(item.customerAddress, true) }
+      : item,
+  );
+}
+
 export function meView(host: TenantHost, p: Principal, now: number): Me {
   const config = configOf(host);
   const user = userOf(host, p.userId);
@@ -165,6 +179,8 @@ export function meView(host: TenantHost, p: Principal, now: number): Me {
       ? callbackEntryPointsFor(host.engine.state, p.userId as AgentId)
       : [],
     openWorkItems: openWorkItems(host.engine.state, p.userId as AgentId),
+    closedWorkItems: closedItemsOf(host, p),
+    teamAgents: callbackAssignees(host.engine.state, p.userId as AgentId),
     now,
   };
 }

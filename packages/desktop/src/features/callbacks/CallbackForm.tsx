@@ -1,3 +1,4 @@
+import type { TeamAgent } from "@parley/protocol";
 import { type FormEvent, useId, useState } from "react";
 import { type MessageKey, t } from "../../i18n/t.ts";
 import { type CallbackInput, checkCallback, type FieldProblem, timeZones } from "./checkCallback.ts";
@@ -22,6 +23,11 @@ export interface CallbackFormProps {
   readonly entryPoints: readonly { id: string; name: string }[];
   /** The server listed the entry points: with none, there is nothing to choose and nothing to send. */
   readonly entryPointsKnown?: boolean;
+  /**
+   * CB-6: the agents of the login team a personal callback can be for, as the server listed them
+   * (`Me.teamAgents`); undefined from a server that does not list them, and then the ID is typed.
+   */
+  readonly teamAgents?: readonly TeamAgent[] | undefined;
   /** Prefilled from the active contact, or the callback being edited. */
   readonly initial?: Partial<CallbackInput>;
   /** Editing an existing callback: no entry point or assignee to choose (CB-5). */
@@ -44,6 +50,7 @@ export function CallbackForm({
   now,
   entryPoints,
   entryPointsKnown = false,
+  teamAgents,
   initial,
   editing = false,
   onSubmit,
@@ -205,13 +212,25 @@ export function CallbackForm({
             ))}
             {assign === "agent" && (
               <div className="field">
-                <label htmlFor={`${id}-agent`}>{t("callbacks.agentId")}</label>
-                <input
-                  id={`${id}-agent`}
-                  value={agentId}
-                  aria-invalid={problemOf("agentId") ? true : undefined}
-                  onChange={(e) => setAgentId(e.target.value)}
-                />
+                <label htmlFor={`${id}-agent`}>
+                  {teamAgents ? t("callbacks.agent") : t("callbacks.agentId")}
+                </label>
+                {teamAgents ? (
+                  <AgentPicker
+                    id={`${id}-agent`}
+                    agents={teamAgents}
+                    value={agentId}
+                    invalid={problemOf("agentId") !== undefined}
+                    onChange={setAgentId}
+                  />
+                ) : (
+                  <input
+                    id={`${id}-agent`}
+                    value={agentId}
+                    aria-invalid={problemOf("agentId") ? true : undefined}
+                    onChange={(e) => setAgentId(e.target.value)}
+                  />
+                )}
                 <FieldError id={`${id}-agent-error`} problem={problemOf("agentId")} />
               </div>
             )}
@@ -223,6 +242,9 @@ export function CallbackForm({
           type="submit"
           className="primary"
           disabled={busy || (!editing && entryPointsKnown && entryPoints.length === 0)}
+          // Focus stays in the field: its blur would show its error above, move this button down
+          // between press and release, and the click would be lost (the form checks every field anyway).
+          onMouseDown={(e) => e.preventDefault()}
         >
           {editing ? t("callbacks.save") : t("callbacks.submit")}
         </button>
@@ -233,6 +255,49 @@ export function CallbackForm({
         )}
       </div>
     </form>
+  );
+}
+
+/**
+ * CB-6: the colleagues of the login team, by name and state as of the last read; the native
+ * select finds a name by typing its first letters. A choice the list no longer holds stays shown,
+ * so a refresh never silently changes whom the callback is for (the server checks it anyway).
+ */
+function AgentPicker({
+  id,
+  agents,
+  value,
+  invalid,
+  onChange,
+}: {
+  id: string;
+  agents: readonly TeamAgent[];
+  value: string;
+  invalid: boolean;
+  onChange: (agentId: string) => void;
+}) {
+  if (agents.length === 0)
+    return (
+      <p id={id} className="form-error">
+        {t("callbacks.noTeamAgents")}
+      </p>
+    );
+  return (
+    <select
+      id={id}
+      value={value}
+      aria-invalid={invalid ? true : undefined}
+      aria-describedby={invalid ? `${id}-error` : undefined}
+      onChange={(e) => onChange(e.target.value)}
+    >
+      <option value="">{t("callbacks.chooseAgent")}</option>
+      {value !== "" && !agents.some((a) => a.agentId === value) && <option value={value}>{value}</option>}
+      {agents.map((a) => (
+        <option key={a.agentId} value={a.agentId}>
+          {t("callbacks.agentOption", { name: a.name, state: t(`callbacks.agentState.${a.state}`) })}
+        </option>
+      ))}
+    </select>
   );
 }
 

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { NOW } from "../../../test/fixtures.ts";
 import { CallbacksDialog, type CallbacksDialogProps } from "./CallbacksDialog.tsx";
@@ -121,11 +121,22 @@ describe("the callbacks dialog", () => {
     expect(screen.getByText("Enter a name of 3 to 250 characters.")).toBeTruthy();
   });
 
-  it("CB-4 CB-6 a valid form is sent with the entry point and the assignee", async () => {
-    const { onSchedule } = renderDialog();
+  const team = [
+    { agentId: "bo", name: "Bo Ek", state: "available" as const },
+    { agentId: "cy", name: "Cy Lund", state: "logged_out" as const },
+  ];
+
+  it("CB-4 CB-6 a valid form is sent with the entry point and the colleague picked by name", async () => {
+    const { onSchedule } = renderDialog({ teamAgents: team });
     fillGood();
     fireEvent.click(screen.getByRole("radio", { name: "A specific agent of my team" }));
-    fill("Agent ID", "bo");
+    const picker = screen.getByLabelText("Agent") as HTMLSelectElement;
+    expect([...picker.options].map((o) => o.textContent)).toEqual([
+      "Choose an agent",
+      "Bo Ek · Available",
+      "Cy Lund · Logged out",
+    ]);
+    fireEvent.change(picker, { target: { value: "bo" } });
     fireEvent.click(screen.getByRole("button", { name: "Schedule callback" }));
     await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(/Callback scheduled/));
     expect(onSchedule).toHaveBeenCalledWith({
@@ -133,6 +144,32 @@ describe("the callbacks dialog", () => {
       entryPointId: "ep-cb",
       assignTo: { kind: "agent", agentId: "bo" },
     });
+  });
+
+  it("CB-6 a personal callback for a colleague needs one picked; with none in the team there is none to pick", () => {
+    const { onSchedule } = renderDialog({ teamAgents: team });
+    fillGood();
+    fireEvent.click(screen.getByRole("radio", { name: "A specific agent of my team" }));
+    fireEvent.click(screen.getByRole("button", { name: "Schedule callback" }));
+    expect(onSchedule).not.toHaveBeenCalled();
+    expect(screen.getByLabelText("Agent").getAttribute("aria-invalid")).toBe("true");
+    cleanup();
+    renderDialog({ teamAgents: [] });
+    fireEvent.click(screen.getByRole("radio", { name: "A specific agent of my team" }));
+    expect(screen.getByText("There is no other agent in your team.")).toBeTruthy();
+  });
+
+  it("CB-6 from a server that lists no team, the agent's ID is typed", async () => {
+    const { onSchedule } = renderDialog();
+    fillGood();
+    fireEvent.click(screen.getByRole("radio", { name: "A specific agent of my team" }));
+    fill("Agent ID", "bo");
+    fireEvent.click(screen.getByRole("button", { name: "Schedule callback" }));
+    await waitFor(() =>
+      expect(onSchedule).toHaveBeenCalledWith(
+        expect.objectContaining({ assignTo: { kind: "agent", agentId: "bo" } }),
+      ),
+    );
   });
 
   it("CB-4 when the server refuses, its message shows and the fields it names are marked", async () => {

@@ -1,3 +1,4 @@
+import type { TeamAgent } from "@parley/protocol";
 import { useId, useState } from "react";
 import { t } from "../../i18n/t.ts";
 import { CallbackForm, type CallbackOutcome, type CallbackSubmission } from "./CallbackForm.tsx";
@@ -18,6 +19,8 @@ export interface CallbacksDialogProps {
   readonly entryPoints: readonly { id: string; name: string }[];
   /** The server listed the entry points (CB-8): none means none may be chosen, not a typed ID. */
   readonly entryPointsKnown?: boolean;
+  /** CB-6: the login team's agents a personal callback can be for; undefined, and the ID is typed. */
+  readonly teamAgents?: readonly TeamAgent[] | undefined;
   /** Why the list of callbacks could not be read. */
   readonly listError?: string | null;
   /** The active contact's customer, to prefill the Schedule tab. */
@@ -39,6 +42,7 @@ export function CallbacksDialog({
   now,
   entryPoints,
   entryPointsKnown = false,
+  teamAgents,
   listError = null,
   customer,
   callbacks,
@@ -105,6 +109,7 @@ export function CallbacksDialog({
               now={now}
               entryPoints={entryPoints}
               entryPointsKnown={entryPointsKnown}
+              teamAgents={teamAgents}
               initial={{
                 customerName: customer?.name ?? "",
                 // POP-7: a number the server cut to its last four digits is no number to call back.

@@ -1,3 +1,4 @@
+import type { TeamAgent } from "@parley/protocol";
 import type { DeskStore } from "../../desk/deskStore.ts";
 import { CallbacksDialog } from "./CallbacksDialog.tsx";
 import { useCallbacks } from "./useCallbacks.ts";
@@ -12,6 +13,8 @@ export interface DeskCallbacksProps {
    * server that does not say, and then the ID is typed.
    */
   readonly entryPoints?: readonly { id: string; name: string }[] | undefined;
+  /** CB-6: the login team's agents, from `me`; undefined from a server that does not say. */
+  readonly teamAgents?: readonly TeamAgent[] | undefined;
   /** Kept mounted while closed, so the Manage tab keeps what was scheduled. */
   readonly open: boolean;
   readonly onClose: () => void;
@@ -23,6 +26,7 @@ export function DeskCallbacks({
   clockOffset,
   customer,
   entryPoints,
+  teamAgents,
   open,
   onClose,
 }: DeskCallbacksProps) {
@@ -34,6 +38,7 @@ export function DeskCallbacks({
         now={() => Date.now() + clockOffset}
         entryPoints={entryPoints ?? []}
         entryPointsKnown={entryPoints !== undefined}
+        teamAgents={teamAgents}
         listError={error}
         {...(customer ? { customer } : {})}
         callbacks={callbacks}

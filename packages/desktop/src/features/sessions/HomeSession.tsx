@@ -1,10 +1,18 @@
-import type { OpenWorkItem, TaskView } from "@parley/protocol";
+import type { ClosedWorkItem, OpenWorkItem, TaskView } from "@parley/protocol";
 import type { ReactNode } from "react";
 import { useId } from "react";
+import { formatDateTime, formatDurationWords } from "../../format/intl.ts";
 import { t } from "../../i18n/t.ts";
 import { labelWords } from "./SessionBar.tsx";
 import { sessionTitle } from "./sessionLabels.ts";
-import { HOME, type Seen, type WorkspaceModel, workItems } from "./sessionModel.ts";
+import {
+  closedRecord,
+  HOME,
+  type RecordSource,
+  type Seen,
+  type WorkspaceModel,
+  workItems,
+} from "./sessionModel.ts";
 import type { SessionActions } from "./useSessions.ts";
 
 export interface HomeSessionProps {
@@ -14,6 +22,8 @@ export interface HomeSessionProps {
   readonly pending: readonly string[];
   /** SES-15: waiting work items of the team's queues (`Me.openWorkItems`). */
   readonly openItems?: readonly OpenWorkItem[];
+  /** SES-15: the contacts the agent wrapped up or left, newest first (`Me.closedWorkItems`). */
+  readonly closedItems?: readonly ClosedWorkItem[];
   readonly onPick: (taskId: string) => void;
   readonly renderInteraction: (task: TaskView, shown: boolean) => ReactNode;
 }
@@ -37,12 +47,13 @@ export function HomeSession({
   actions,
   pending,
   openItems = [],
+  closedItems = [],
   onPick,
   renderInteraction,
 }: HomeSessionProps) {
   const id = useId();
-  const items = workItems(model, tasks, openItems);
-  const title = (s: Seen) => sessionTitle(s.source, s.visitor, labelWords());
+  const items = workItems(tasks, openItems, closedItems);
+  const title = (s: RecordSource) => sessionTitle(s.source, s.visitor, labelWords());
   // Contacts handled here, and a consult that reached this agent while Home was in front (SES-2).
   const homeTabs = model.sessions.find((s) => s.id === HOME)?.tabs ?? [];
   const here = new Set([
@@ -120,14 +131,29 @@ export function HomeSession({
           {items.closed.length === 0 && <p className="muted">{t("home.none")}</p>}
           <ul>
             {items.closed.map((item) => {
-              const name = `${t(`channel.${item.source.channel}`)} · ${title(item)}`;
+              const record = closedRecord(model, item);
+              const name = `${t(`channel.${item.channel}`)} · ${title(record)}`;
+              const detail = t("home.closedDetail", {
+                queue: item.queueName,
+                when: formatDateTime(item.closedAt),
+                duration: formatDurationWords(item.closedAt - item.startedAt),
+              });
+              // Owners wrap up; a consulted agent or conferee has no code, so their part is named.
+              const note =
+                item.wrapUpCodeName !== null
+                  ? t("home.wrapUpCode", { code: item.wrapUpCodeName })
+                  : item.role === "owner"
+                    ? null
+                    : t(`home.role.${item.role}`);
               return (
                 <li key={item.taskId} className="row">
                   <span>{name}</span>
+                  <span className="muted">{detail}</span>
+                  {note && <span className="muted">{note}</span>}
                   <button
                     type="button"
                     aria-label={`${t("home.open")}: ${name}`}
-                    onClick={() => actions.openRecord(item)}
+                    onClick={() => actions.openRecord(record)}
                   >
                     {t("home.open")}
                   </button>

@@ -1,7 +1,9 @@
-import type { OpenWorkItem, TaskView } from "@parley/protocol";
+import type { ClosedWorkItem, OpenWorkItem, TaskView } from "@parley/protocol";
 import { fireEvent, render, screen, within } from "@testing-library/react";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { callView, taskView } from "../../../test/fixtures.ts";
+import { formatDateTime } from "../../format/intl.ts";
+import { setLanguage } from "../../i18n/language.ts";
 import type { ContactLookupResult } from "./CustomerCard.tsx";
 import type { ArticleSearchResult } from "./KnowledgeSearch.tsx";
 import { Sessions } from "./Sessions.tsx";
@@ -25,6 +27,21 @@ const openItem = (taskId: string, over: Partial<OpenWorkItem> = {}): OpenWorkIte
   queueId: "q-chat",
   queueName: "Support chat",
   waitingSince: 1,
+  ...over,
+});
+const CLOSED_AT = Date.UTC(2026, 10, 21, 14, 5);
+const closedItem = (taskId: string, over: Partial<ClosedWorkItem> = {}): ClosedWorkItem => ({
+  taskId,
+  channel: "voice",
+  customerName: `Caller ${taskId}`,
+  customerAddress: "+46701234567",
+  queueId: "q-voice",
+  queueName: "Support voice",
+  role: "owner",
+  startedAt: CLOSED_AT - 125_000,
+  closedAt: CLOSED_AT,
+  wrapUpCodeId: "resolved",
+  wrapUpCodeName: "Resolved",
   ...over,
 });
 const requested = { phase: "requested" as const, expiresAt: Number.MAX_SAFE_INTEGER, flashAt: null };
@@ -90,12 +107,22 @@ interface HarnessProps {
   onMarkRead?: (taskId: string, seq: number) => void;
   onPick?: (taskId: string) => void;
   openItems?: readonly OpenWorkItem[];
+  closedItems?: readonly ClosedWorkItem[];
   pending?: readonly string[];
   lookup?: (address: string) => Promise<ContactLookupResult>;
   search?: (q: string) => Promise<ArticleSearchResult>;
 }
 
-function Harness({ tasks, onMarkRead, onPick, openItems, pending, lookup, search }: HarnessProps) {
+function Harness({
+  tasks,
+  onMarkRead,
+  onPick,
+  openItems,
+  closedItems,
+  pending,
+  lookup,
+  search,
+}: HarnessProps) {
   const sessions = useSessions(tasks, onMarkRead ? { onMarkRead } : {});
   return (
     <Sessions
@@ -104,6 +131,7 @@ function Harness({ tasks, onMarkRead, onPick, openItems, pending, lookup, search
       actions={sessions.actions}
       pending={pending ?? []}
       openItems={openItems ?? []}
+      closedItems={closedItems ?? []}
       renderInteraction={(task) => (
         <div>
           <p>{`Panel of ${task.id}`}</p>
@@ -118,12 +146,21 @@ function Harness({ tasks, onMarkRead, onPick, openItems, pending, lookup, search
   );
 }
 
-/** Renders a fresh desktop, then the task lists one after another (each a server read). */
+/**
+ * Renders a fresh desktop, then the task lists one after another (each a server read); `update`
+ * is the next read, with whatever else it changed (the server's closed work items, say).
+ */
 function desk(props: Partial<HarnessProps>, ...lists: TaskView[][]) {
-  const base = { tasks: [] as TaskView[], ...props };
+  let base: HarnessProps = { tasks: [], ...props };
   const view = render(<Harness {...base} />);
   for (const tasks of lists) view.rerender(<Harness {...base} tasks={tasks} />);
-  return { ...view, update: (tasks: TaskView[]) => view.rerender(<Harness {...base} tasks={tasks} />) };
+  return {
+    ...view,
+    update: (tasks: TaskView[], over: Partial<HarnessProps> = {}) => {
+      base = { ...base, ...over };
+      view.rerender(<Harness {...base} tasks={tasks} />);
+    },
+  };
 }
 
 const bar = () => screen.getByRole("navigation", { name: "Sessions" });
@@ -312,8 +349,8 @@ describe("the session workspace", () => {
     expect(onPick).toHaveBeenCalledWith("t3");
     fireEvent.click(screen.getByRole("button", { name: "Call · Caller t1" }), { shiftKey: false });
     expect(sessionButton("Caller t1").getAttribute("aria-pressed")).toBe("true");
-    // The call ends: it moves to the closed items; its session is closed; Open brings the customer back.
-    update([chat("t2")]);
+    // The call is wrapped up: the server lists it closed; its session is closed; Open brings the customer back.
+    update([chat("t2")], { closedItems: [closedItem("t1")] });
     fireEvent.click(screen.getByRole("button", { name: "Close Caller t1" }));
     fireEvent.click(screen.getByRole("button", { name: "Close session" }));
     fireEvent.click(sessionButton("Home"));
@@ -343,5 +380,51 @@ describe("the session workspace", () => {
     expect(pick.disabled).toBe(true);
     fireEvent.click(pick);
     expect(onPick).not.toHaveBeenCalled();
+  });
+
+  describe("closed work items", () => {
+    afterEach(() => setLanguage("en", null));
+    const closedList = (heading: string) =>
+      within(screen.getByRole("region", { name: heading })).getAllByRole("listitem");
+    /** Intl separates with narrow and non-breaking spaces: compared as plain ones. */
+    const text = (x: HTMLElement | string | undefined) =>
+      (typeof x === "string" ? x : x?.textContent)?.replace(/\s/g, " ");
+
+    it("SES-15 closed work items are the server's: a fresh page lists them with queue, close time, duration and wrap-up, in the locale", () => {
+      const consult = closedItem("t8", {
+        channel: "chat",
+        customerName: "Dee",
+        customerAddress: null,
+        queueName: "Support chat",
+        role: "consulted",
+        wrapUpCodeId: null,
+        wrapUpCodeName: null,
+      });
+      // A reload: no contact seen by this page, yet the list is there.
+      desk({ closedItems: [closedItem("t7"), consult] });
+      const items = closedList("Closed work items");
+      expect(items.map((li) => li.querySelector("span")?.textContent)).toEqual([
+        "Call · Caller t7",
+        "Chat · Dee",
+      ]);
+      expect(text(items[0])).toContain(
+        text(`Support voice · closed ${formatDateTime(CLOSED_AT)} · took 2 mins 5 secs`),
+      );
+      expect(text(items[0])).toContain("Wrap-up: Resolved");
+      // A consulted agent does not wrap up: the part is named instead.
+      expect(text(items[1])).toContain("Consulted");
+      fireEvent.click(screen.getByRole("button", { name: "Open: Chat · Dee" }));
+      expect(sessionButton("Dee").getAttribute("aria-pressed")).toBe("true");
+    });
+
+    it("SES-15 the close time and duration follow the language", () => {
+      setLanguage("sv", null);
+      desk({ closedItems: [closedItem("t7")] });
+      const [item] = closedList("Stängda arbetsobjekt");
+      expect(text(item)).toContain(
+        text(`Support voice · stängt ${formatDateTime(CLOSED_AT)} · tog 2 min 5 s`),
+      );
+      expect(text(item)).toContain("Efterarbete: Resolved");
+    });
   });
 });

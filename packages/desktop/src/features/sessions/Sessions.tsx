@@ -1,4 +1,4 @@
-import type { OpenWorkItem, TaskView } from "@parley/protocol";
+import type { ClosedWorkItem, OpenWorkItem, TaskView } from "@parley/protocol";
 import { type ReactNode, useId, useState } from "react";
 import { t } from "../../i18n/t.ts";
 import { type ContactLookupResult, CustomerCard } from "./CustomerCard.tsx";
@@ -30,6 +30,8 @@ export interface SessionsProps {
   readonly search: (query: string) => Promise<ArticleSearchResult>;
   /** SES-15: the waiting work items Home lists; Pick takes one. */
   readonly openItems?: readonly OpenWorkItem[];
+  /** SES-15: the closed work items Home lists; Open shows one's customer. */
+  readonly closedItems?: readonly ClosedWorkItem[];
   readonly onPick: (taskId: string) => void;
 }
 
@@ -52,6 +54,7 @@ export function Sessions(props: SessionsProps) {
                 actions={actions}
                 pending={props.pending}
                 openItems={props.openItems ?? []}
+                closedItems={props.closedItems ?? []}
                 onPick={props.onPick}
                 renderInteraction={props.renderInteraction}
               />

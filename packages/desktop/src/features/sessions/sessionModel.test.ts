@@ -1,4 +1,4 @@
-import type { TaskView } from "@parley/protocol";
+import type { ClosedWorkItem, TaskView } from "@parley/protocol";
 import { describe, expect, it } from "vitest";
 import { callView, taskView } from "../../../test/fixtures.ts";
 import { fillTemplate, screenPopFor } from "./screenPop.ts";
@@ -7,6 +7,7 @@ import {
   callDot,
   callSessionState,
   closableInPanel,
+  closedRecord,
   closeSessions,
   confirmClose,
   contactSessions,
@@ -254,7 +255,7 @@ describe("the session model", () => {
     expect(togglePanel(togglePanel(ws)).panel).toBe("expanded");
   });
 
-  it("SES-15 Home's work items: mine, the waiting ones the server lists, and the contacts that ended, which open as a customer session", () => {
+  it("SES-15 Home's work items: mine, and the waiting and closed ones the server lists; a closed one opens as a customer session", () => {
     const request = chat("t3", {
       status: "offered",
       role: null,
@@ -270,19 +271,41 @@ describe("the session model", () => {
       waitingSince: 1,
     };
     const { ws, tasks } = accept(fresh(), call("t1"), chat("t2"));
-    const items = workItems(ws, [...tasks, request], [waiting]);
+    const closedCall: ClosedWorkItem = {
+      taskId: "t1",
+      channel: "voice",
+      customerName: "Customer t1",
+      customerAddress: call("t1").customer.address ?? null,
+      queueId: "q-voice",
+      queueName: "Support voice",
+      role: "owner",
+      startedAt: 1,
+      closedAt: 2,
+      wrapUpCodeId: "resolved",
+      wrapUpCodeName: "Resolved",
+    };
+    const items = workItems([...tasks, request], [waiting], [closedCall]);
     expect(items.mine.map((x) => x.id)).toEqual(["t1", "t2"]);
     // An offer is a request in the popover, not an open work item.
     expect(items.open.map((x) => x.taskId)).toEqual(["t4"]);
+    expect(items.closed).toEqual([closedCall]);
+    // The call ends: the page keeps no list of its own; the server's item opens the customer.
     const ended = syncTasks(ws, [chat("t2")]);
-    expect(ended.closed.map((x) => x.taskId)).toEqual(["t1"]);
-    const closedOne = ended.closed[0];
-    if (!closedOne) throw new Error("no closed item");
-    const reopened = openRecord(closeSessions(ended, ["task:t1"]), closedOne);
+    expect(Object.keys(ended.seen)).toEqual(["t2"]);
+    const record = closedRecord(ended, closedCall);
+    expect(record).toEqual({
+      taskId: "t1",
+      source: { channel: "voice", customer: call("t1").customer },
+      visitor: null,
+    });
+    const reopened = openRecord(closeSessions(ended, ["task:t1"]), record);
     expect(reopened.activeId).toBe("record:t1");
     expect(session(reopened, "record:t1").tabs.map((x) => x.kind)).toEqual(["pop", "kb"]);
     // An item with a session open already just shows it.
-    expect(openRecord(ended, closedOne).activeId).toBe("task:t1");
+    expect(openRecord(ended, record).activeId).toBe("task:t1");
+    // SES-10: a closed chat whose session is still open keeps its "Visitor N".
+    const closedChat = { ...closedCall, taskId: "t2", channel: "chat" as const, customerName: null };
+    expect(closedRecord(ended, { ...closedChat, customerAddress: null }).visitor).toBe(1);
   });
 
   it("SES-16 a screen pop follows its entry point's rule: the contact card, or an external page from a URL template", () => {

@@ -1,4 +1,4 @@
-import type { OpenWorkItem, TaskView } from "@parley/protocol";
+import type { ClosedWorkItem, OpenWorkItem, TaskView } from "@parley/protocol";
 import { isActive } from "../tasks/orderTasks.ts";
 import { type ScreenPop, screenPopFor } from "./screenPop.ts";
 import { isVisitor, type TitleSource } from "./sessionLabels.ts";
@@ -37,11 +37,15 @@ export interface Session {
   readonly drafts: Readonly<Record<string, string>>;
 }
 
-/** A contact this page has seen accepted, remembered for titles and the closed list. */
-export interface Seen {
+/** What a customer session opened from a work item is about (SES-15). */
+export interface RecordSource {
   readonly taskId: string;
   readonly source: TitleSource;
   readonly visitor: number | null;
+}
+
+/** A contact this page has seen accepted, remembered for its title while it lasts. */
+export interface Seen extends RecordSource {
   readonly entryPointId: string;
 }
 
@@ -63,8 +67,6 @@ export interface WorkspaceModel {
   readonly seen: Readonly<Record<string, Seen>>;
   /** Contacts worked in Home: after a reload, at the limit, or after their session closed. */
   readonly inHome: readonly string[];
-  /** SES-15: contacts that ended during this page's life, latest first. */
-  readonly closed: readonly Seen[];
   readonly visitors: number;
   /** False until the first task list: what is already there then stays in Home (SES-9). */
   readonly synced: boolean;
@@ -90,7 +92,6 @@ export function initialWorkspace(): WorkspaceModel {
     dialog: { kind: "none" },
     seen: {},
     inHome: [],
-    closed: [],
     visitors: 0,
     synced: false,
   };
@@ -156,16 +157,11 @@ export function syncTasks(ws: WorkspaceModel, tasks: readonly TaskView[]): Works
   const first = !ws.synced;
   const present = new Set(tasks.filter(isActive).map((x) => x.id));
   const seen: Record<string, Seen> = {};
-  const ended: Seen[] = [];
-  for (const [id, s] of Object.entries(ws.seen)) {
-    if (present.has(id)) seen[id] = s;
-    else ended.push(s);
-  }
+  for (const [id, s] of Object.entries(ws.seen)) if (present.has(id)) seen[id] = s;
   let next: WorkspaceModel = {
     ...ws,
     synced: true,
     seen,
-    closed: ended.length > 0 ? [...ended.reverse(), ...ws.closed] : ws.closed,
     inHome: ws.inHome.filter((id) => present.has(id)),
   };
   for (const task of tasks) {
@@ -289,7 +285,7 @@ export function showTask(ws: WorkspaceModel, taskId: string): WorkspaceModel {
  * SES-15: shift-click on a work item (or Open on a closed one) opens a session about that
  * customer: their card and a knowledge-base search. An item with a session already shows it.
  */
-export function openRecord(ws: WorkspaceModel, item: Seen): WorkspaceModel {
+export function openRecord(ws: WorkspaceModel, item: RecordSource): WorkspaceModel {
   const existing = ws.sessions.find((s) => s.taskId === item.taskId && s.kind !== "home");
   if (existing) return focusSession(ws, existing.id);
   if (contactSessions(ws) >= MAX_SESSIONS) return { ...ws, dialog: { kind: "limit" } };
@@ -353,13 +349,31 @@ export function callSessionState(
 }
 
 /**
- * SES-15: Home's work-item streams: the agent's contacts, the waiting ones of the team's queues
- * the server lists (`Me.openWorkItems`), and the contacts that ended here.
+ * SES-15: Home's work-item streams: the agent's contacts, and the waiting and the closed ones the
+ * server lists (`Me.openWorkItems`, `Me.closedWorkItems`) — the server keeps them, so a reload or
+ * another browser shows the same.
  */
 export function workItems(
-  ws: WorkspaceModel,
   tasks: readonly TaskView[],
   open: readonly OpenWorkItem[] = [],
+  closed: readonly ClosedWorkItem[] = [],
 ) {
-  return { mine: tasks.filter(isActive), open, closed: ws.closed };
+  return { mine: tasks.filter(isActive), open, closed };
+}
+
+/**
+ * A closed work item as a customer session opens it (SES-15). A contact this page still has a
+ * session for keeps its title there ("Visitor N", SES-10).
+ */
+export function closedRecord(ws: WorkspaceModel, item: ClosedWorkItem): RecordSource {
+  const customer = {
+    ...(item.customerName ? { name: item.customerName } : {}),
+    ...(item.customerAddress ? { address: item.customerAddress } : {}),
+  };
+  const session = ws.sessions.find((s) => s.kind !== "home" && s.taskId === item.taskId);
+  return {
+    taskId: item.taskId,
+    source: { channel: item.channel, customer },
+    visitor: session?.visitor ?? null,
+  };
 }

@@ -12,7 +12,7 @@ export interface SessionActions {
   closeSessions(ids: readonly string[]): void;
   dismissDialog(): void;
   togglePanel(): void;
-  openRecord(item: model.Seen): void;
+  openRecord(item: model.RecordSource): void;
   showTask(taskId: string): void;
 }
 

@@ -104,6 +104,7 @@ export function Workspace({
           lookup={(address) => desk.read("lookupContacts", { query: { address } })}
           search={(q) => desk.read("searchArticles", { query: { q } })}
           openItems={me.openWorkItems ?? []}
+          closedItems={me.closedWorkItems ?? []}
           onPick={(taskId) => void desk.command("pickTask", { params: { taskId } })}
           renderInteraction={(task, shown) => (
             <>
@@ -148,6 +149,7 @@ export function Workspace({
         clockOffset={clockOffset}
         {...(selected ? { customer: selected.customer } : {})}
         entryPoints={me.callbackEntryPoints}
+        teamAgents={me.teamAgents}
         open={callbacksOpen}
         onClose={() => setCallbacksOpen(false)}
       />
