@@ -51,7 +51,7 @@ describeInChromium("callbacks scheduled and managed in Chromium", (e) => {
       await takeCall(t, anna, ADA);
 
       // CB-4: from the active call, the dialog opens on Schedule with the caller prefilled.
-      await anna.getByRole("button", { name: "Schedule a callback" }).click();
+      await anna.getByRole("button", { name: "Schedule a callback for this customer" }).click();
       const dialog = callbacksDialog(anna);
       const schedule = dialog.getByRole("tab", { name: "Schedule" });
       expect(await schedule.getAttribute("aria-selected")).toBe("true");

@@ -163,6 +163,7 @@ export const da: Catalogue = {
   "tasks.collapse": "Skjul opgavelisten",
   "tasks.expand": "Vis opgavelisten",
   "tasks.newCallback": "Planlæg et tilbagekald",
+  "panel.scheduleCallback": "Planlæg et tilbagekald til denne kunde",
   "tasks.unread": "{count} ulæste",
   "popovers.heading": "Kontaktanmodninger",
   "popovers.range": "{from}–{to} af {total}",

@@ -164,6 +164,7 @@ export const en = {
   "tasks.collapse": "Collapse the task list",
   "tasks.expand": "Expand the task list",
   "tasks.newCallback": "Schedule a callback",
+  "panel.scheduleCallback": "Schedule a callback for this customer",
   "tasks.unread": "{count} unread",
   "popovers.heading": "Contact requests",
   "popovers.range": "{from}–{to} of {total}",

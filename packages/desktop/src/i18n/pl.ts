@@ -163,6 +163,7 @@ export const pl: Catalogue = {
   "tasks.collapse": "Zwiń listę zadań",
   "tasks.expand": "Rozwiń listę zadań",
   "tasks.newCallback": "Zaplanuj oddzwonienie",
+  "panel.scheduleCallback": "Zaplanuj oddzwonienie do tego klienta",
   "tasks.unread": "Nieprzeczytane: {count}",
   "popovers.heading": "Zgłoszenia kontaktu",
   "popovers.range": "{from}–{to} z {total}",

@@ -162,6 +162,7 @@ export const sv: Catalogue = {
   "tasks.collapse": "Fäll ihop uppgiftslistan",
   "tasks.expand": "Fäll ut uppgiftslistan",
   "tasks.newCallback": "Boka en återuppringning",
+  "panel.scheduleCallback": "Boka en återuppringning till den här kunden",
   "tasks.unread": "{count} olästa",
   "popovers.heading": "Kontaktförfrågningar",
   "popovers.range": "{from}–{to} av {total}",

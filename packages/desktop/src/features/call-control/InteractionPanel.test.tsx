@@ -170,6 +170,21 @@ describe("the interaction panel", () => {
     expect(controls()).toEqual(["End consult"]);
   });
 
+  it("CB-4 an active contact schedules a callback for its customer from its own panel", () => {
+    const onScheduleCallback = vi.fn();
+    const task = taskView({ call: callView(["hold", "end"]) });
+    renderPanel({ task, onScheduleCallback });
+    fireEvent.click(screen.getByRole("button", { name: "Schedule a callback for this customer" }));
+    expect(onScheduleCallback).toHaveBeenCalledWith(task);
+    cleanup();
+    // A consulted agent's panel is not the customer's contact: no callback from there.
+    renderPanel({
+      task: taskView({ role: "consulted", call: callView(["end_consult"]) }),
+      onScheduleCallback,
+    });
+    expect(screen.queryByRole("button", { name: "Schedule a callback for this customer" })).toBeNull();
+  });
+
   it("asks for a contact when none is open", () => {
     renderPanel({});
     expect(screen.getByText(/Select an active contact/)).toBeTruthy();

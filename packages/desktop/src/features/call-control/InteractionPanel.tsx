@@ -18,6 +18,8 @@ export interface InteractionPanelProps {
   readonly onCommand: (operation: OperationId, taskId: string) => void;
   readonly onTarget: (action: TargetAction, taskId: string, target: Target) => void;
   readonly onWrapUp: (taskId: string, codeId: string) => void;
+  /** CB-4: opens the callbacks dialog for this contact's customer; no button without it. */
+  readonly onScheduleCallback?: (task: TaskView) => void;
   /** Reads the consult or transfer targets of the task's call (CNS-2, XFR-2), searching the directory (CNS-13). */
   readonly loadTargets?: (taskId: string, purpose: Purpose, search?: string) => Promise<CallTargets>;
   /** Saves call-associated data (CALL-6, CALL-8). */
@@ -81,6 +83,7 @@ function TaskPanel({
   onCommand,
   onTarget,
   onWrapUp,
+  onScheduleCallback,
   loadTargets,
   onSaveVariables,
   onRevealVariables,
@@ -174,6 +177,14 @@ function TaskPanel({
             {t("action.end")}
           </button>
         </fieldset>
+      )}
+
+      {onScheduleCallback && task.role === "owner" && task.offer === null && (
+        <p className="row">
+          <button type="button" className="quiet" onClick={() => onScheduleCallback(task)}>
+            {t("panel.scheduleCallback")}
+          </button>
+        </p>
       )}
 
       {call && targetFor && call.actions.includes(targetFor) && (

@@ -41,7 +41,8 @@ export function Workspace({
 }: WorkspaceProps) {
   const [chosenTask, setChosenTask] = useState<string | null>(null);
   const [tasksCollapsed, setTasksCollapsed] = useState(false);
-  const [callbacksOpen, setCallbacksOpen] = useState(false);
+  /** The callbacks dialog, and the contact it was opened from (CB-4): its customer prefills the form. */
+  const [callbacks, setCallbacks] = useState<{ from: Me["tasks"][number] | null } | null>(null);
   const agent = me.agent;
   const clockOffset = me.now - syncedAt;
   const active = me.tasks.filter(isActive);
@@ -94,7 +95,7 @@ export function Workspace({
           onDecline={(taskId) => void desk.command("declineTask", { params: { taskId } })}
           collapsed={tasksCollapsed}
           onToggleCollapsed={() => setTasksCollapsed((c) => !c)}
-          onNewCallback={() => setCallbacksOpen(true)}
+          onNewCallback={() => setCallbacks({ from: selected })}
         />
         <Sessions
           model={sessions.model}
@@ -126,6 +127,7 @@ export function Workspace({
                 onWrapUp={(taskId, codeId) =>
                   void desk.command("wrapUpTask", { params: { taskId }, body: { codeId } })
                 }
+                onScheduleCallback={(from) => setCallbacks({ from })}
                 {...panelServices(desk)}
               />
               <DeskConversation desk={desk} task={task} pending={pending} visible={shown} />
@@ -147,11 +149,11 @@ export function Workspace({
       <DeskCallbacks
         desk={desk}
         clockOffset={clockOffset}
-        {...(selected ? { customer: selected.customer } : {})}
+        {...(callbacks?.from ? { customer: callbacks.from.customer } : {})}
         entryPoints={me.callbackEntryPoints}
         teamAgents={me.teamAgents}
-        open={callbacksOpen}
-        onClose={() => setCallbacksOpen(false)}
+        open={callbacks !== null}
+        onClose={() => setCallbacks(null)}
       />
       {agent.presence.type === "rona" && (
         <RonaDialog
