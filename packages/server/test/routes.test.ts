@@ -216,6 +216,29 @@ describe("agents: login, states, pending state and supervisors", { timeout: 30_0
     watch.close();
   });
 
+  it("AGT-10 a shared line: the refusal names its lines, and a login on one of them holds that line", async () => {
+    const t = server();
+    const [anna, marcus] = await people(t, "anna", "marcus");
+    const station = (line?: string) => ({
+      params: { agentId: "me" },
+      body: {
+        station: {
+          teamId: "support",
+          device: "EXTENSION" as const,
+          address: "4100",
+          ...(line ? { line } : {}),
+        },
+      },
+    });
+    const asked = await refusal(anna.call("loginAgent", station()));
+    expect([asked.code, asked.details]).toEqual(["LINE_REQUIRED", { lines: ["1", "2"] }]);
+    const wrong = await refusal(anna.call("loginAgent", station("3")));
+    expect(wrong.code).toBe("UNKNOWN_LINE");
+    await anna.call("loginAgent", station("2"));
+    expect((await refusal(marcus.call("loginAgent", station("2")))).code).toBe("DEVICE_IN_USE");
+    await marcus.call("loginAgent", station("1"));
+  });
+
   it("AGT-6 an agent logs out on their own", async () => {
     const t = server();
     const priya = await as(t, "priya");

@@ -9,6 +9,15 @@ export interface StationChoice {
   readonly teamId: string;
   readonly device: Device;
   readonly address?: string;
+  /** AGT-10: which line of a shared (multiline) address. */
+  readonly line?: string;
+}
+
+/** The lines of a shared address, as the server lists them when it asks for one (LINE_REQUIRED). */
+function linesOf(out: Outcome): readonly string[] | null {
+  if (out.ok || (out.code !== "LINE_REQUIRED" && out.code !== "UNKNOWN_LINE")) return null;
+  const lines = (out.details as { lines?: unknown } | undefined)?.lines;
+  return Array.isArray(lines) && lines.every((l) => typeof l === "string") ? lines : null;
 }
 
 export interface StationFormProps {
@@ -22,13 +31,15 @@ export interface StationFormProps {
 
 /**
  * The station: the team to work for and the device calls reach (AGT-10). The address is checked
- * by the server; its message is shown as it comes.
+ * by the server; its message is shown as it comes. A shared (multiline) address is answered with
+ * its lines, and the agent picks one.
  */
 export function StationForm({ userName, teamIds, onSubmit, onSignOut, onSuperviseOnly }: StationFormProps) {
   const id = useId();
   const [device, setDevice] = useState<Device>("BROWSER");
   const [error, setError] = useState<string | null>(null);
   const [working, setWorking] = useState(false);
+  const [lines, setLines] = useState<readonly string[] | null>(null);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -36,13 +47,18 @@ export function StationForm({ userName, teamIds, onSubmit, onSignOut, onSupervis
     const address = String(form.get("address") ?? "").trim();
     setWorking(true);
     setError(null);
+    const line = lines ? String(form.get("line") ?? "") : "";
     const out = await onSubmit({
       teamId: String(form.get("team")),
       device,
       ...(device === "BROWSER" ? {} : { address }),
+      ...(line ? { line } : {}),
     });
     setWorking(false);
-    if (!out.ok) setError(out.message);
+    if (out.ok) return;
+    const offered = linesOf(out);
+    if (offered) setLines(offered);
+    setError(offered && !lines ? null : out.message);
   }
 
   return (
@@ -70,6 +86,7 @@ export function StationForm({ userName, teamIds, onSubmit, onSignOut, onSupervis
                 onChange={() => {
                   setDevice(d);
                   setError(null);
+                  setLines(null);
                 }}
               />
               {t(`station.device.${d}`)}
@@ -86,7 +103,23 @@ export function StationForm({ userName, teamIds, onSubmit, onSignOut, onSupervis
               autoComplete="tel"
               aria-invalid={error !== null}
               aria-describedby={error ? `${id}-error` : undefined}
+              onChange={() => setLines(null)}
             />
+          </>
+        )}
+        {device !== "BROWSER" && lines && (
+          <>
+            <p className="muted" id={`${id}-shared`}>
+              {t("station.sharedLine")}
+            </p>
+            <label htmlFor={`${id}-line`}>{t("station.line")}</label>
+            <select id={`${id}-line`} name="line" required aria-describedby={`${id}-shared`}>
+              {lines.map((line) => (
+                <option key={line} value={line}>
+                  {line}
+                </option>
+              ))}
+            </select>
           </>
         )}
         {error && (
