@@ -34,6 +34,7 @@ export function taskView(over: Partial<TaskView> = {}): TaskView {
     offer: null,
     role: "owner",
     wrapping: false,
+    autoWrapUpAt: null,
     call: null,
     variables: [],
     conversation: null,

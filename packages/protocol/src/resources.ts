@@ -196,6 +196,8 @@ export const TaskView = z
     /** The reader's part in the task. */
     role: z.enum(["owner", "consulted", "conferee"]).nullable(),
     wrapping: z.boolean(),
+    /** WRP-3: when the reader's wrap-up submits itself with the default code; null without auto wrap-up. */
+    autoWrapUpAt: Instant.nullable(),
     call: CallView.nullable(),
     variables: z.array(VariableView),
     conversation: ConversationView.nullable(),

@@ -263,6 +263,25 @@ describe("what the desktop reads", { timeout: 30_000 }, () => {
     expect((await (await t.as("elif")).call("getMe", {})).teamAgents).toEqual([]);
   });
 
+  it("WRP-3 a task in wrap-up says when auto wrap-up submits it, for the desktop's countdown", async () => {
+    const [jonas, lars] = await Promise.all([t.as("jonas"), t.as("lars")]);
+    await login(jonas, "sales");
+    await available(jonas);
+    const d = await desk(jonas);
+    const call = taskIdOf(
+      await lars.call("receiveContact", {
+        body: { entryPointId: "ep-sales-line", customer: { address: "+46701112233" } },
+      }),
+    );
+    await answer(jonas, d, call);
+    expect((await taskOf(jonas, call)).autoWrapUpAt).toBeNull();
+    const ended = await jonas.call("endTask", { params: { taskId: call } });
+    const { at, autoWrapUpAt } = eventOf(ended, "task.ended") as { at: number; autoWrapUpAt: number };
+    // The sales profile wraps up by itself after 30 s.
+    expect(autoWrapUpAt).toBe(at + 30_000);
+    expect((await taskOf(jonas, call)).autoWrapUpAt).toBe(autoWrapUpAt);
+  });
+
   it("DIG-3 the conversation says whether the chat is persistent", async () => {
     const [sofia, lars] = await Promise.all([t.as("sofia"), t.as("lars")]);
     const sofiaDesk = await desk(sofia);

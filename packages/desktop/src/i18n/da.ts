@@ -25,6 +25,8 @@ export const da: Catalogue = {
   "station.submit": "Start",
   "station.working": "Starter…",
   "station.superviseOnly": "Kun overvågning",
+  "station.sharedLine": "Nummeret er en delt linje: vælg den linje, du arbejder på.",
+  "station.line": "Linje",
 
   "header.availability": "Tilgængelighed",
   "header.available": "Tilgængelig",
@@ -116,6 +118,8 @@ export const da: Catalogue = {
   "wrapUp.reasons": "Årsag til efterbehandling",
   "wrapUp.noMatch": "Ingen årsag matcher “{query}”.",
   "wrapUp.submit": "Indsend efterbehandling",
+  "wrapUp.autoIn": "Indsendes automatisk med standardårsagen om",
+  "wrapUp.autoTimer": "Resterende tid til efterbehandling",
 
   "notice.dismiss": "Luk",
 

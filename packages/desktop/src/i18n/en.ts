@@ -26,6 +26,8 @@ export const en = {
   "station.submit": "Start",
   "station.working": "Starting…",
   "station.superviseOnly": "Supervise only",
+  "station.sharedLine": "This number is a shared line: choose the line you work on.",
+  "station.line": "Line",
 
   "header.availability": "Availability",
   "header.available": "Available",
@@ -116,6 +118,8 @@ export const en = {
   "wrapUp.reasons": "Wrap-up reason",
   "wrapUp.noMatch": "No reason matches “{query}”.",
   "wrapUp.submit": "Submit wrap-up",
+  "wrapUp.autoIn": "Submitted by itself with the default reason in",
+  "wrapUp.autoTimer": "Time left to wrap up",
 
   "notice.dismiss": "Dismiss",
 

@@ -25,6 +25,8 @@ export const pl: Catalogue = {
   "station.submit": "Rozpocznij",
   "station.working": "Uruchamianie…",
   "station.superviseOnly": "Tylko nadzór",
+  "station.sharedLine": "Ten numer jest linią współdzieloną: wybierz linię, na której pracujesz.",
+  "station.line": "Linia",
 
   "header.availability": "Dostępność",
   "header.available": "Dostępny",
@@ -116,6 +118,8 @@ export const pl: Catalogue = {
   "wrapUp.reasons": "Powód podsumowania",
   "wrapUp.noMatch": "Żaden powód nie pasuje do „{query}”.",
   "wrapUp.submit": "Zatwierdź podsumowanie",
+  "wrapUp.autoIn": "Zostanie zatwierdzone automatycznie z domyślnym powodem za",
+  "wrapUp.autoTimer": "Pozostały czas na podsumowanie",
 
   "notice.dismiss": "Zamknij",
 

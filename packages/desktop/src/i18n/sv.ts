@@ -25,6 +25,8 @@ export const sv: Catalogue = {
   "station.submit": "Starta",
   "station.working": "Startar…",
   "station.superviseOnly": "Endast övervakning",
+  "station.sharedLine": "Numret är en delad linje: välj den linje du arbetar på.",
+  "station.line": "Linje",
 
   "header.availability": "Tillgänglighet",
   "header.available": "Tillgänglig",
@@ -115,6 +117,8 @@ export const sv: Catalogue = {
   "wrapUp.reasons": "Orsak för efterarbete",
   "wrapUp.noMatch": "Ingen orsak matchar ”{query}”.",
   "wrapUp.submit": "Skicka efterarbete",
+  "wrapUp.autoIn": "Skickas automatiskt med standardorsaken om",
+  "wrapUp.autoTimer": "Återstående tid för efterarbete",
 
   "notice.dismiss": "Stäng",
 

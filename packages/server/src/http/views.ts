@@ -98,6 +98,7 @@ export function taskView(host: TenantHost, task: Task, p: Principal, reveal = fa
       : null,
     role: part?.role ?? null,
     wrapping: part?.status === "wrapping",
+    autoWrapUpAt: part?.status === "wrapping" ? part.autoWrapUpAt : null,
     call: call as Plain<typeof call>,
     variables: taskVariables(host.engine.state, task.id, {
       agentId: reader,

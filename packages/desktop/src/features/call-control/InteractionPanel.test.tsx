@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { callView, me, NOW, taskView } from "../../../test/fixtures.ts";
 import { InteractionPanel, type InteractionPanelProps } from "./InteractionPanel.tsx";
@@ -162,6 +162,34 @@ describe("the interaction panel", () => {
     fireEvent.click(screen.getByRole("radio", { name: "Follow-up" }));
     fireEvent.click(submit);
     expect(onWrapUp).toHaveBeenCalledWith("t1", "follow-up");
+  });
+
+  it("WRP-3 with auto wrap-up the form counts down to when the server submits it itself", () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    try {
+      renderPanel({
+        clockOffset: NOW - 1_000_000,
+        task: taskView({
+          status: "wrapping",
+          wrapping: true,
+          autoWrapUpAt: NOW + 30_000,
+          call: callView(["wrap_up"], "wrap_up"),
+        }),
+      });
+      const timer = screen.getByRole("timer", { name: "Time left to wrap up" });
+      expect(timer.textContent).toBe("00:30");
+      act(() => vi.advanceTimersByTime(10_000));
+      expect(timer.textContent).toBe("00:20");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("WRP-1 without auto wrap-up there is no countdown", () => {
+    renderPanel({
+      task: taskView({ status: "wrapping", wrapping: true, call: callView(["wrap_up"], "wrap_up") }),
+    });
+    expect(screen.queryByRole("timer", { name: "Time left to wrap up" })).toBeNull();
   });
 
   it("CALL-4 a call without wrap_up in its actions shows no wrap-up", () => {

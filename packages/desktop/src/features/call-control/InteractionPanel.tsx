@@ -203,7 +203,12 @@ function TaskPanel({
       )}
 
       {canWrapUp && (
-        <WrapUpForm codes={wrapUpCodes} busy={busy} onSubmit={(codeId) => onWrapUp(task.id, codeId)} />
+        <WrapUpForm
+          codes={wrapUpCodes}
+          busy={busy}
+          autoWrapUpAt={task.autoWrapUpAt === null ? null : local(task.autoWrapUpAt)}
+          onSubmit={(codeId) => onWrapUp(task.id, codeId)}
+        />
       )}
 
       {task.variables.length > 0 && (
