@@ -17,6 +17,7 @@ export function agentView(over: Partial<AgentView> = {}): AgentView {
     inState: 0,
     idleTotal: null,
     connection: "connected",
+    presenceSync: { federation: "off", status: "waiting", requested: null },
     ...over,
   };
 }
@@ -35,9 +36,11 @@ export function taskView(over: Partial<TaskView> = {}): TaskView {
     role: "owner",
     wrapping: false,
     autoWrapUpAt: null,
+    screenPop: { kind: "contact_card" },
     call: null,
     variables: [],
     conversation: null,
+    callback: null,
     ...over,
   };
 }
@@ -75,6 +78,10 @@ export function me(over: Partial<Me> = {}): Me {
       { id: "resolved", name: "Resolved", isDefault: true },
       { id: "follow-up", name: "Follow-up", isDefault: false },
     ],
+    callbackEntryPoints: [{ id: "ep-callbacks", name: "Callbacks", queueId: "q-support-voice" }],
+    openWorkItems: [],
+    closedWorkItems: [],
+    teamAgents: [],
     now: NOW,
     ...over,
   };

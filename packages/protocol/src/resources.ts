@@ -71,8 +71,8 @@ export const AgentView = z
     /** TMR-2: unbroken idle time across idle codes. */
     idleTotal: Duration.nullable(),
     connection: z.enum(["connected", "unavailable", "disconnected"]),
-    /** FED-4: presence federation sync status; always sent by this server. */
-    presenceSync: PresenceSyncView.optional(),
+    /** FED-4: presence federation sync status. */
+    presenceSync: PresenceSyncView,
   })
   .meta({ id: "AgentView", description: "A logged-in agent: state, timers, pending state, station." });
 export type AgentView = z.infer<typeof AgentView>;
@@ -201,13 +201,13 @@ export const TaskView = z
     call: CallView.nullable(),
     variables: z.array(VariableView),
     conversation: ConversationView.nullable(),
-    /** POP-8: set for callbacks; always sent by this server (null for other contacts). */
-    callback: CallbackView.nullable().optional(),
+    /** POP-8: set for callbacks; null for other contacts. */
+    callback: CallbackView.nullable(),
     /**
      * SES-16: the screen pop rule of the task's entry point, its URL template unfilled: the desktop
-     * fills it with the values the reader may see. Always sent by this server.
+     * fills it with the values the reader may see; the built-in contact card when the entry point names none.
      */
-    screenPop: ScreenPopRuleSchema.optional(),
+    screenPop: ScreenPopRuleSchema,
   })
   .meta({
     id: "Task",
@@ -279,23 +279,23 @@ export const Me = z
     /** The aux codes the user may choose from (idle and wrap-up). */
     idleCodes: z.array(z.strictObject({ id: Id, name: z.string(), isDefault: z.boolean() })),
     wrapUpCodes: z.array(z.strictObject({ id: Id, name: z.string(), isDefault: z.boolean() })),
-    /** CB-8: the active callback entry points the user may schedule through; always sent by this server. */
-    callbackEntryPoints: z.array(z.strictObject({ id: Id, name: z.string(), queueId: Id })).optional(),
+    /** CB-8: the active callback entry points the user may schedule through; empty when there are none. */
+    callbackEntryPoints: z.array(z.strictObject({ id: Id, name: z.string(), queueId: Id })),
     /**
      * SES-15: waiting work items in the queues the agent's login team serves, most urgent first,
-     * at most 50; empty when not logged in. Always sent by this server.
+     * at most 50; empty when not logged in.
      */
-    openWorkItems: z.array(OpenWorkItem).optional(),
+    openWorkItems: z.array(OpenWorkItem),
     /**
      * SES-15: the contacts the agent wrapped up or left, newest first, at most 50; kept by the
-     * server, so a reload or another browser lists the same. Always sent by this server.
+     * server, so a reload or another browser lists the same.
      */
-    closedWorkItems: z.array(ClosedWorkItem).optional(),
+    closedWorkItems: z.array(ClosedWorkItem),
     /**
      * CB-6: the other agents of the login team, by name, whom a personal callback may be for;
-     * empty when not logged in. Always sent by this server.
+     * empty when not logged in.
      */
-    teamAgents: z.array(TeamAgent).optional(),
+    teamAgents: z.array(TeamAgent),
     now: Instant,
   })
   .meta({ id: "Me", description: "Everything a desktop draws, as of now." });

@@ -151,7 +151,7 @@ describe("what the desktop reads", { timeout: 30_000 }, () => {
     const picked = await sofia.call("pickTask", { params: { taskId: chat } });
     expect(eventOf(picked, "task.picked")).toMatchObject({ taskId: chat, agentId: "sofia" });
     const after = await sofia.call("getMe", {});
-    expect(after.openWorkItems?.some((w) => w.taskId === chat)).toBe(false);
+    expect(after.openWorkItems.some((w) => w.taskId === chat)).toBe(false);
     expect((await taskOf(sofia, chat)).status).toBe("assigned");
     // Gone from the queue: a second pick is refused.
     const again = await sofia.call("pickTask", { params: { taskId: chat } }).then(
@@ -225,7 +225,7 @@ describe("what the desktop reads", { timeout: 30_000 }, () => {
     await answer(anna, annaDesk, taskId);
     await anna.call("endTask", { params: { taskId } });
     await anna.call("wrapUpTask", { params: { taskId }, body: { codeId: "resolved" } });
-    const [item] = (await anna.call("getMe", {})).closedWorkItems ?? [];
+    const [item] = (await anna.call("getMe", {})).closedWorkItems;
     expect(item).toMatchObject({ taskId, channel: "voice", customerAddress: "•••••••4567", role: "owner" });
   });
 
@@ -235,7 +235,7 @@ describe("what the desktop reads", { timeout: 30_000 }, () => {
     await login(marcus, "support");
     await available(marcus);
     const { teamAgents } = await anna.call("getMe", {});
-    expect(teamAgents?.map((a) => a.agentId)).toEqual(["elif", "karin", "marcus", "sofia"]);
+    expect(teamAgents.map((a) => a.agentId)).toEqual(["elif", "karin", "marcus", "sofia"]);
     expect(teamAgents).toContainEqual({ agentId: "marcus", name: "Marcus Berg", state: "available" });
     expect(teamAgents).toContainEqual({ agentId: "elif", name: "Elif Kaya", state: "logged_out" });
     await anna.call("scheduleCallback", {

@@ -215,7 +215,6 @@ export const da: Catalogue = {
   "callbacks.assign.any": "Enhver tilgængelig agent",
   "callbacks.assign.me": "Mig",
   "callbacks.assign.agent": "En bestemt agent i mit team",
-  "callbacks.agentId": "Agent-id",
   "callbacks.agent": "Agent",
   "callbacks.chooseAgent": "Vælg en agent",
   "callbacks.agentOption": "{name} · {state}",

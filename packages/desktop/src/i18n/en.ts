@@ -216,7 +216,6 @@ export const en = {
   "callbacks.assign.any": "Any available agent",
   "callbacks.assign.me": "Me",
   "callbacks.assign.agent": "A specific agent of my team",
-  "callbacks.agentId": "Agent ID",
   "callbacks.agent": "Agent",
   "callbacks.chooseAgent": "Choose an agent",
   "callbacks.agentOption": "{name} · {state}",

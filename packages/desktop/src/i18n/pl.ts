@@ -215,7 +215,6 @@ export const pl: Catalogue = {
   "callbacks.assign.any": "Dowolny dostępny agent",
   "callbacks.assign.me": "Mnie",
   "callbacks.assign.agent": "Wybrany agent z mojego zespołu",
-  "callbacks.agentId": "ID agenta",
   "callbacks.agent": "Agent",
   "callbacks.chooseAgent": "Wybierz agenta",
   "callbacks.agentOption": "{name} · {state}",

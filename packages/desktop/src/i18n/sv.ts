@@ -214,7 +214,6 @@ export const sv: Catalogue = {
   "callbacks.assign.any": "Valfri tillgänglig agent",
   "callbacks.assign.me": "Mig",
   "callbacks.assign.agent": "En viss agent i mitt team",
-  "callbacks.agentId": "Agent-ID",
   "callbacks.agent": "Agent",
   "callbacks.chooseAgent": "Välj en agent",
   "callbacks.agentOption": "{name} · {state}",

@@ -38,7 +38,8 @@ export const shownNumber = (number: string, mask: boolean): string =>
 export function agentView(host: TenantHost, agentId: string, now: number): AgentView | null {
   const agent = host.engine.state.agents.get(agentId as AgentId);
   const timers = agentTimers(host.engine.state, agentId as AgentId, now);
-  if (!agent || !timers) return null;
+  const sync = presenceSync(host.engine.state, agentId as AgentId);
+  if (!agent || !timers || !sync) return null;
   const station = agent.station as Plain<typeof agent.station>;
   return {
     agentId,
@@ -58,7 +59,7 @@ export function agentView(host: TenantHost, agentId: string, now: number): Agent
     inState: timers.inState,
     idleTotal: timers.idleTotal,
     connection: agent.connection.status,
-    presenceSync: presenceSync(host.engine.state, agentId as AgentId) as AgentView["presenceSync"],
+    presenceSync: sync as Plain<typeof sync>,
   };
 }
 

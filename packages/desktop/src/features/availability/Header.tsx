@@ -146,12 +146,10 @@ export function UserProfile({
             {station.line ? ` / ${station.line}` : ""}
           </dd>
         </div>
-        {agent.presenceSync && (
-          <div>
-            <dt>{t("profile.presenceSync")}</dt>
-            <dd className={`sync sync-${agent.presenceSync.status}`}>{syncText(agent.presenceSync)}</dd>
-          </div>
-        )}
+        <div>
+          <dt>{t("profile.presenceSync")}</dt>
+          <dd className={`sync sync-${agent.presenceSync.status}`}>{syncText(agent.presenceSync)}</dd>
+        </div>
       </dl>
       <button type="button" className="quiet" onClick={onClose}>
         {t("profile.close")}
@@ -161,7 +159,7 @@ export function UserProfile({
 }
 
 /** FED-4: the sync status in words, e.g. "Delayed: Busy, 14 s behind". */
-export function syncText(sync: NonNullable<AgentView["presenceSync"]>): string {
+export function syncText(sync: AgentView["presenceSync"]): string {
   if (sync.federation === "off") return t("profile.syncOff");
   if (sync.status === "waiting" || !sync.external) return t("profile.syncWaiting");
   const args = {

@@ -19,15 +19,13 @@ export type CallbackOutcome =
 export interface CallbackFormProps {
   /** The server's clock now: the 30-minute and 31-day limits count from it. */
   readonly now: () => number;
-  /** Active callback entry points to choose from (CB-8); with none known, the ID is typed. */
+  /** Active callback entry points to choose from (CB-8); with none, there is nothing to send. */
   readonly entryPoints: readonly { id: string; name: string }[];
-  /** The server listed the entry points: with none, there is nothing to choose and nothing to send. */
-  readonly entryPointsKnown?: boolean;
   /**
    * CB-6: the agents of the login team a personal callback can be for, as the server listed them
-   * (`Me.teamAgents`); undefined from a server that does not list them, and then the ID is typed.
+   * (`Me.teamAgents`).
    */
-  readonly teamAgents?: readonly TeamAgent[] | undefined;
+  readonly teamAgents: readonly TeamAgent[];
   /** Prefilled from the active contact, or the callback being edited. */
   readonly initial?: Partial<CallbackInput>;
   /** Editing an existing callback: no entry point or assignee to choose (CB-5). */
@@ -49,7 +47,6 @@ const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 export function CallbackForm({
   now,
   entryPoints,
-  entryPointsKnown = false,
   teamAgents,
   initial,
   editing = false,
@@ -175,11 +172,11 @@ export function CallbackForm({
         <>
           <div className="field">
             <label htmlFor={`${id}-ep`}>{t("callbacks.entryPoint")}</label>
-            {entryPoints.length === 0 && entryPointsKnown ? (
+            {entryPoints.length === 0 ? (
               <p id={`${id}-ep`} className="form-error" role="alert">
                 {t("callbacks.noEntryPoint")}
               </p>
-            ) : entryPoints.length > 0 ? (
+            ) : (
               <select id={`${id}-ep`} value={entryPointId} onChange={(e) => setEntryPointId(e.target.value)}>
                 {entryPoints.map((ep) => (
                   <option key={ep.id} value={ep.id}>
@@ -187,13 +184,6 @@ export function CallbackForm({
                   </option>
                 ))}
               </select>
-            ) : (
-              <input
-                id={`${id}-ep`}
-                value={entryPointId}
-                aria-invalid={problemOf("entryPointId") ? true : undefined}
-                onChange={(e) => setEntryPointId(e.target.value)}
-              />
             )}
             <FieldError id={`${id}-ep-error`} problem={problemOf("entryPointId")} />
           </div>
@@ -212,25 +202,14 @@ export function CallbackForm({
             ))}
             {assign === "agent" && (
               <div className="field">
-                <label htmlFor={`${id}-agent`}>
-                  {teamAgents ? t("callbacks.agent") : t("callbacks.agentId")}
-                </label>
-                {teamAgents ? (
-                  <AgentPicker
-                    id={`${id}-agent`}
-                    agents={teamAgents}
-                    value={agentId}
-                    invalid={problemOf("agentId") !== undefined}
-                    onChange={setAgentId}
-                  />
-                ) : (
-                  <input
-                    id={`${id}-agent`}
-                    value={agentId}
-                    aria-invalid={problemOf("agentId") ? true : undefined}
-                    onChange={(e) => setAgentId(e.target.value)}
-                  />
-                )}
+                <label htmlFor={`${id}-agent`}>{t("callbacks.agent")}</label>
+                <AgentPicker
+                  id={`${id}-agent`}
+                  agents={teamAgents}
+                  value={agentId}
+                  invalid={problemOf("agentId") !== undefined}
+                  onChange={setAgentId}
+                />
                 <FieldError id={`${id}-agent-error`} problem={problemOf("agentId")} />
               </div>
             )}
@@ -241,7 +220,7 @@ export function CallbackForm({
         <button
           type="submit"
           className="primary"
-          disabled={busy || (!editing && entryPointsKnown && entryPoints.length === 0)}
+          disabled={busy || (!editing && entryPoints.length === 0)}
           // Focus stays in the field: its blur would show its error above, move this button down
           // between press and release, and the click would be lost (the form checks every field anyway).
           onMouseDown={(e) => e.preventDefault()}

@@ -21,6 +21,7 @@ function renderDialog(over: Partial<CallbacksDialogProps> = {}) {
   const props = {
     now: () => NOW,
     entryPoints: [{ id: "ep-cb", name: "Callbacks" }],
+    teamAgents: [],
     callbacks: [],
     onSchedule: vi.fn(async () => ({ ok: true }) as const),
     onUpdate: vi.fn(async () => ({ ok: true }) as const),
@@ -159,19 +160,6 @@ describe("the callbacks dialog", () => {
     expect(screen.getByText("There is no other agent in your team.")).toBeTruthy();
   });
 
-  it("CB-6 from a server that lists no team, the agent's ID is typed", async () => {
-    const { onSchedule } = renderDialog();
-    fillGood();
-    fireEvent.click(screen.getByRole("radio", { name: "A specific agent of my team" }));
-    fill("Agent ID", "bo");
-    fireEvent.click(screen.getByRole("button", { name: "Schedule callback" }));
-    await waitFor(() =>
-      expect(onSchedule).toHaveBeenCalledWith(
-        expect.objectContaining({ assignTo: { kind: "agent", agentId: "bo" } }),
-      ),
-    );
-  });
-
   it("CB-4 when the server refuses, its message shows and the fields it names are marked", async () => {
     renderDialog({
       onSchedule: vi.fn(async () => ({
@@ -290,7 +278,7 @@ describe("callbacks from the server (CB-5, CB-8)", () => {
   });
 
   it("CB-8 the entry points come from the server; with none active there is nothing to choose", () => {
-    renderDialog({ entryPoints: [], entryPointsKnown: true });
+    renderDialog({ entryPoints: [] });
     expect(screen.getByText("No active callback entry point is available to you.")).toBeTruthy();
     expect(screen.getByRole<HTMLButtonElement>("button", { name: "Schedule callback" }).disabled).toBe(true);
   });

@@ -16,11 +16,10 @@ export interface ScheduledCallback {
 
 export interface CallbacksDialogProps {
   readonly now: () => number;
+  /** The active callback entry points the agent may choose (CB-8); with none, nothing can be scheduled. */
   readonly entryPoints: readonly { id: string; name: string }[];
-  /** The server listed the entry points (CB-8): none means none may be chosen, not a typed ID. */
-  readonly entryPointsKnown?: boolean;
-  /** CB-6: the login team's agents a personal callback can be for; undefined, and the ID is typed. */
-  readonly teamAgents?: readonly TeamAgent[] | undefined;
+  /** CB-6: the login team's agents a personal callback can be for. */
+  readonly teamAgents: readonly TeamAgent[];
   /** Why the list of callbacks could not be read. */
   readonly listError?: string | null;
   /** The active contact's customer, to prefill the Schedule tab. */
@@ -41,7 +40,6 @@ type Tab = "schedule" | "manage";
 export function CallbacksDialog({
   now,
   entryPoints,
-  entryPointsKnown = false,
   teamAgents,
   listError = null,
   customer,
@@ -108,7 +106,6 @@ export function CallbacksDialog({
             <CallbackForm
               now={now}
               entryPoints={entryPoints}
-              entryPointsKnown={entryPointsKnown}
               teamAgents={teamAgents}
               initial={{
                 customerName: customer?.name ?? "",
@@ -123,6 +120,7 @@ export function CallbacksDialog({
             <CallbackForm
               now={now}
               entryPoints={entryPoints}
+              teamAgents={teamAgents}
               initial={editing.request}
               editing
               onSubmit={update}

@@ -8,13 +8,10 @@ export interface DeskCallbacksProps {
   readonly clockOffset: number;
   /** The active contact's customer, when opened from one. */
   readonly customer?: { name?: string; address?: string };
-  /**
-   * The active callback entry points the agent may choose (CB-8), from `me`; undefined from a
-   * server that does not say, and then the ID is typed.
-   */
-  readonly entryPoints?: readonly { id: string; name: string }[] | undefined;
-  /** CB-6: the login team's agents, from `me`; undefined from a server that does not say. */
-  readonly teamAgents?: readonly TeamAgent[] | undefined;
+  /** The active callback entry points the agent may choose (CB-8), from `me`. */
+  readonly entryPoints: readonly { id: string; name: string }[];
+  /** CB-6: the login team's agents, from `me`. */
+  readonly teamAgents: readonly TeamAgent[];
   /** Kept mounted while closed, so the Manage tab keeps what was scheduled. */
   readonly open: boolean;
   readonly onClose: () => void;
@@ -36,8 +33,7 @@ export function DeskCallbacks({
     <div className="popover callbacks-popover">
       <CallbacksDialog
         now={() => Date.now() + clockOffset}
-        entryPoints={entryPoints ?? []}
-        entryPointsKnown={entryPoints !== undefined}
+        entryPoints={entryPoints}
         teamAgents={teamAgents}
         listError={error}
         {...(customer ? { customer } : {})}

@@ -21,9 +21,9 @@ export interface HomeSessionProps {
   readonly actions: SessionActions;
   readonly pending: readonly string[];
   /** SES-15: waiting work items of the team's queues (`Me.openWorkItems`). */
-  readonly openItems?: readonly OpenWorkItem[];
+  readonly openItems: readonly OpenWorkItem[];
   /** SES-15: the contacts the agent wrapped up or left, newest first (`Me.closedWorkItems`). */
-  readonly closedItems?: readonly ClosedWorkItem[];
+  readonly closedItems: readonly ClosedWorkItem[];
   readonly onPick: (taskId: string) => void;
   readonly renderInteraction: (task: TaskView, shown: boolean) => ReactNode;
 }
@@ -46,8 +46,8 @@ export function HomeSession({
   tasks,
   actions,
   pending,
-  openItems = [],
-  closedItems = [],
+  openItems,
+  closedItems,
   onPick,
   renderInteraction,
 }: HomeSessionProps) {

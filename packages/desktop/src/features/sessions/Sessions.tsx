@@ -29,9 +29,9 @@ export interface SessionsProps {
   readonly lookup: (address: string) => Promise<ContactLookupResult>;
   readonly search: (query: string) => Promise<ArticleSearchResult>;
   /** SES-15: the waiting work items Home lists; Pick takes one. */
-  readonly openItems?: readonly OpenWorkItem[];
+  readonly openItems: readonly OpenWorkItem[];
   /** SES-15: the closed work items Home lists; Open shows one's customer. */
-  readonly closedItems?: readonly ClosedWorkItem[];
+  readonly closedItems: readonly ClosedWorkItem[];
   readonly onPick: (taskId: string) => void;
 }
 
@@ -53,8 +53,8 @@ export function Sessions(props: SessionsProps) {
                 tasks={props.tasks}
                 actions={actions}
                 pending={props.pending}
-                openItems={props.openItems ?? []}
-                closedItems={props.closedItems ?? []}
+                openItems={props.openItems}
+                closedItems={props.closedItems}
                 onPick={props.onPick}
                 renderInteraction={props.renderInteraction}
               />

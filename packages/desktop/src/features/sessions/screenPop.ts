@@ -5,9 +5,7 @@ import type { TaskView } from "@parley/protocol";
  * customer's number or address, or an external page from a URL template filled with the call's
  * variables. The administrator sets it per entry point; the task carries its entry point's rule.
  */
-export type ScreenPopRule = NonNullable<TaskView["screenPop"]>;
-
-export const DEFAULT_SCREEN_POP: ScreenPopRule = { kind: "contact_card" };
+export type ScreenPopRule = TaskView["screenPop"];
 
 /** What a screen pop opens as a tab. */
 export type ScreenPop =
@@ -33,9 +31,9 @@ export function fillTemplate(template: string, task: TaskView): string {
   return template.replace(/\{(\w+)\}/g, (_whole, key: string) => encodeURIComponent(values[key] ?? ""));
 }
 
-/** SES-16: the screen pop of a task by its entry point's rule; the contact card without one. */
+/** SES-16: the screen pop of a task by its entry point's rule. */
 export function screenPopFor(task: TaskView): ScreenPop {
-  const rule = task.screenPop ?? DEFAULT_SCREEN_POP;
+  const rule = task.screenPop;
   if (rule.kind === "url") {
     const url = fillTemplate(rule.template, task);
     // Only web pages pop; a template that yields another scheme (javascript:, data:) pops the card.

@@ -104,8 +104,8 @@ export function Workspace({
           pending={pending}
           lookup={(address) => desk.read("lookupContacts", { query: { address } })}
           search={(q) => desk.read("searchArticles", { query: { q } })}
-          openItems={me.openWorkItems ?? []}
-          closedItems={me.closedWorkItems ?? []}
+          openItems={me.openWorkItems}
+          closedItems={me.closedWorkItems}
           onPick={(taskId) => void desk.command("pickTask", { params: { taskId } })}
           renderInteraction={(task, shown) => (
             <>
