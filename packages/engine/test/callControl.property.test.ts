@@ -24,6 +24,7 @@ import {
   checkTimers,
   checkWaitingIndex,
 } from "./invariants.ts";
+import { minimize, Violation } from "./reproduction.ts";
 import { Scenario, T0 } from "./scenario.ts";
 
 /**
@@ -107,16 +108,6 @@ const engineChecks = (s: TenantState): string[] => [
   ...checkTimers(withoutVoiceTimers(s)),
   ...checkDevices(s),
 ];
-
-/** A failed invariant, with the actions that led to it: the ones that changed something, then the last. */
-class Violation extends Error {
-  constructor(
-    readonly problems: string[],
-    readonly actions: Action[],
-  ) {
-    super(problems.join("\n"));
-  }
-}
 
 /** A fixture tenant that checks every invariant after each action it plays. */
 class Checked {
@@ -211,7 +202,7 @@ class Checked {
       this.effective.push(action);
       this.lines.push(line);
     }
-    if (problems.length > 0) throw new Violation(problems, this.effective);
+    if (problems.length > 0) throw new Violation<Action>(problems, this.effective);
   }
 
   /** Runs the engine; an exception it throws is a violation too, reported with the steps before it. */
@@ -221,7 +212,7 @@ class Checked {
     } catch (e) {
       this.effective.push(action);
       this.lines.push(`+${(action.at - T0) / 1000}s ${JSON.stringify(action.cmd ?? "tick")} → threw`);
-      throw new Violation(
+      throw new Violation<Action>(
         [`the engine threw: ${e instanceof Error ? e.message : String(e)}`],
         this.effective,
       );
@@ -237,7 +228,7 @@ class Checked {
   /** The log alone rebuilds the state: indexes, timers and clock included. */
   finish(): void {
     if (json(Engine.replay(this.s.log).state) !== json(this.s.state))
-      throw new Violation(["Engine.replay(log) differs from the live state"], this.effective);
+      throw new Violation<Action>(["Engine.replay(log) differs from the live state"], this.effective);
   }
 }
 
@@ -273,28 +264,14 @@ function violationOf(actions: readonly Action[]): { problems: string[]; lines: s
 const kindOf = (problem: string) => problem.replace(/\b(c\d+|a\d|sup1)\b/g, "#").replace(/\d+/g, "N");
 
 /**
- * Cuts a failing sequence down: drops chunks of actions, then single ones, as long as the same
- * kind of violation still happens (not another one: without the steps the generator chose around
- * known bugs, a shorter sequence may trip one), for at most `budgetMs`; what it has cut by then
- * is still a reproduction.
+ * Cuts a failing sequence down as long as the same kind of violation still happens (not another
+ * one: without the steps the generator chose around known bugs, a shorter sequence may trip one).
  */
-function minimize(actions: readonly Action[], problem: string, budgetMs = 10_000): Action[] {
+function minimized(actions: readonly Action[], problem: string): Action[] {
   const kind = kindOf(problem);
-  const same = (candidate: Action[]) => violationOf(candidate)?.problems.some((p) => kindOf(p) === kind);
-  const deadline = Date.now() + budgetMs;
-  let current = [...actions];
-  for (let chunk = Math.ceil(current.length / 2); chunk >= 1 && Date.now() < deadline; ) {
-    let removed = false;
-    for (let i = 0; i < current.length && Date.now() < deadline; ) {
-      const candidate = [...current.slice(0, i), ...current.slice(i + chunk)];
-      if (candidate.length > 0 && same(candidate)) {
-        current = candidate;
-        removed = true;
-      } else i += chunk;
-    }
-    if (!removed) chunk = Math.floor(chunk / 2);
-  }
-  return current;
+  const same = (candidate: Action[]) =>
+    violationOf(candidate)?.problems.some((p) => kindOf(p) === kind) ?? false;
+  return minimize(actions, same, 10_000);
 }
 
 /**
@@ -364,7 +341,7 @@ describe("call-control invariants", () => {
       if (run.failed) {
         const error = run.errorInstance;
         if (!(error instanceof Violation)) throw error;
-        const minimal = violationOf(minimize(error.actions, error.problems[0] ?? "")) ??
+        const minimal = violationOf(minimized(error.actions, error.problems[0] ?? "")) ??
           violationOf(error.actions) ?? { problems: error.problems, lines: ["(the failure did not replay)"] };
         throw new Error(
           `${minimal.problems.join("\n")}\n\n` +

@@ -18,6 +18,7 @@ import {
   checkState,
 } from "./invariants.ts";
 import { PROPERTY_TENANT } from "./propertyTenant.ts";
+import { minimize, Violation } from "./reproduction.ts";
 import { Scenario, T0 } from "./scenario.ts";
 
 /**
@@ -73,16 +74,6 @@ function eventKey(e: TenantEvent, before: TenantState): string {
     return task?.status === "parked" && task.expiresAt === e.at ? `${e.type} (on time)` : e.type;
   }
   return e.type;
-}
-
-/** A failed invariant, with the actions that led to it: the ones that changed something, then the last. */
-class Violation extends Error {
-  constructor(
-    readonly problems: string[],
-    readonly actions: Action[],
-  ) {
-    super(problems.join("\n"));
-  }
 }
 
 /** A fixture tenant that checks every invariant after each action it plays. */
@@ -201,13 +192,13 @@ class Checked {
       this.effective.push(action);
       this.lines.push(line);
     }
-    if (problems.length > 0) throw new Violation(problems, this.effective);
+    if (problems.length > 0) throw new Violation<Action>(problems, this.effective);
   }
 
   /** The log alone rebuilds the state: indexes, timers and clock included. */
   finish(): void {
     if (json(Engine.replay(this.s.log).state) !== json(this.s.state))
-      throw new Violation(["Engine.replay(log) differs from the live state"], this.effective);
+      throw new Violation<Action>(["Engine.replay(log) differs from the live state"], this.effective);
   }
 }
 
@@ -238,28 +229,6 @@ function violationOf(actions: readonly Action[]): { problems: string[]; lines: s
     if (e instanceof Violation) return { problems: e.problems, lines: run.lines };
     throw e;
   }
-}
-
-/**
- * Cuts a failing sequence down: drops chunks of actions, then single ones, as long as some
- * invariant still fails. Runs once, on the counterexample fast-check has shrunk, for at most
- * `budgetMs`; what it has cut by then is still a reproduction.
- */
-function minimize(actions: readonly Action[], budgetMs = 30_000): Action[] {
-  const deadline = Date.now() + budgetMs;
-  let current = [...actions];
-  for (let chunk = Math.ceil(current.length / 2); chunk >= 1 && Date.now() < deadline; ) {
-    let removed = false;
-    for (let i = 0; i < current.length && Date.now() < deadline; ) {
-      const candidate = [...current.slice(0, i), ...current.slice(i + chunk)];
-      if (candidate.length > 0 && violationOf(candidate)) {
-        current = candidate;
-        removed = true;
-      } else i += chunk;
-    }
-    if (!removed) chunk = Math.floor(chunk / 2);
-  }
-  return current;
 }
 
 /** What a CI run must reach, or the invariants were checked on too little. */
@@ -340,7 +309,7 @@ describe("engine invariants", () => {
       if (run.failed) {
         const error = run.errorInstance;
         if (!(error instanceof Violation)) throw error;
-        const minimal = violationOf(minimize(error.actions)) ??
+        const minimal = violationOf(minimize(error.actions, (c) => violationOf(c) !== null, 30_000)) ??
           violationOf(error.actions) ?? { problems: error.problems, lines: ["(the failure did not replay)"] };
         throw new Error(
           `${minimal.problems.join("\n")}\n\n` +
