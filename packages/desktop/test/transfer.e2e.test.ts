@@ -6,6 +6,7 @@ import {
   controls,
   describeInChromium,
   eventually,
+  type OpenDesk,
   signInAgent,
   takeCall,
   waitValue,
@@ -29,6 +30,14 @@ async function wrapUp(page: Page, reason = "Resolved"): Promise<void> {
   await page.getByRole("button", { name: "Submit wrap-up" }).waitFor({ state: "detached" });
 }
 
+/** anna and marcus signed in at browser stations in desktops of their own, both still Idle. */
+async function twoAgents(open: OpenDesk, url: string): Promise<[Page, Page]> {
+  const [anna, marcus] = await Promise.all([open("anna"), open("marcus")]);
+  await signInAgent(anna, url, "anna");
+  await signInAgent(marcus, url, "marcus");
+  return [anna, marcus];
+}
+
 // Each flow on a server of its own: agents whose desktops closed are not left in the next one's routing.
 describeInChromium("a blind transfer to an agent in Chromium", (e) => {
   it("XFR-1 XFR-2 XFR-4 WRP-2 WRP-3 anna transfers the call to marcus from the Transfer dialog's Agent tab; he accepts and goes on with the customer, she wraps up", {
@@ -36,9 +45,7 @@ describeInChromium("a blind transfer to an agent in Chromium", (e) => {
   }, async () => {
     await withDesks(e.browser, "transfer-blind", async (open) => {
       const { t } = e;
-      const [anna, marcus] = await Promise.all([open("anna"), open("marcus")]);
-      await signInAgent(anna, t.url, "anna");
-      await signInAgent(marcus, t.url, "marcus");
+      const [anna, marcus] = await twoAgents(open, t.url);
       await waitValue(marcus, "idle:not-ready");
       await choose(anna, "Available", "available");
       const taskId = await takeCall(t, anna, ADA);
@@ -101,9 +108,7 @@ describeInChromium("a consult, then transfer, in Chromium", (e) => {
   }, async () => {
     await withDesks(e.browser, "transfer-consult", async (open) => {
       const { t } = e;
-      const [anna, marcus] = await Promise.all([open("anna"), open("marcus")]);
-      await signInAgent(anna, t.url, "anna");
-      await signInAgent(marcus, t.url, "marcus");
+      const [anna, marcus] = await twoAgents(open, t.url);
       await choose(anna, "Available", "available");
       const taskId = await takeCall(t, anna, ADA);
 
@@ -158,9 +163,7 @@ describeInChromium("a blind transfer the agent does not take, in Chromium", (e) 
   }, async () => {
     await withDesks(e.browser, "transfer-declined", async (open) => {
       const { t } = e;
-      const [anna, marcus] = await Promise.all([open("anna"), open("marcus")]);
-      await signInAgent(anna, t.url, "anna");
-      await signInAgent(marcus, t.url, "marcus");
+      const [anna, marcus] = await twoAgents(open, t.url);
       await choose(anna, "Available", "available");
       const taskId = await takeCall(t, anna, ADA);
       await choose(marcus, "Available", "available");

@@ -3,6 +3,7 @@ import type { ContactInput, DirectoryOperation, ErrorCode } from "@parley/protoc
 import type { z } from "zod";
 import type { Context } from "../http/context.ts";
 import type { Handler } from "../http/handlers.ts";
+import { checkKey } from "../http/idempotency.ts";
 import { Problem } from "../http/problem.ts";
 import { emailKey, lookupKeys, phoneKey, socialKeys } from "./addresses.ts";
 import { parseSearch, withoutMarks } from "./search.ts";
@@ -25,8 +26,7 @@ const tenant = (ctx: { principal: { tenantId: string } }) => ctx.principal.tenan
 function newId(ctx: Context<DirectoryOperation>, kind: string): string {
   const key = ctx.request.headers["idempotency-key"];
   if (typeof key !== "string") return randomUUID();
-  if (key.length === 0 || key.length > 200)
-    throw new Problem("BAD_REQUEST", "Idempotency-Key must be 1 to 200 characters");
+  checkKey(key);
   const h = createHash("sha256")
     .update(JSON.stringify([ctx.principal.userId, kind, ctx.params, key, ctx.body]))
     .digest("hex");

@@ -35,8 +35,7 @@ export class Idempotency {
     answerOf: (o: Outcome) => Answer,
   ): Promise<Answer> {
     if (key === undefined) return execute(undefined, answerOf);
-    if (key.length === 0 || key.length > 200)
-      throw new Problem("BAD_REQUEST", "Idempotency-Key must be 1 to 200 characters");
+    checkKey(key);
     const slot = `${p.tenantId}\0${p.userId}\0${key}`;
     const pending = this.inFlight.get(slot);
     if (pending) {
@@ -60,6 +59,12 @@ export class Idempotency {
       this.inFlight.delete(slot);
     }
   }
+}
+
+/** An Idempotency-Key the server accepts: 1 to 200 characters. */
+export function checkKey(key: string): void {
+  if (key.length === 0 || key.length > 200)
+    throw new Problem("BAD_REQUEST", "Idempotency-Key must be 1 to 200 characters");
 }
 
 const reused = (key: string) =>

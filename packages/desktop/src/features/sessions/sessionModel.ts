@@ -355,8 +355,8 @@ export function callSessionState(
  */
 export function workItems(
   tasks: readonly TaskView[],
-  open: readonly OpenWorkItem[] = [],
-  closed: readonly ClosedWorkItem[] = [],
+  open: readonly OpenWorkItem[],
+  closed: readonly ClosedWorkItem[],
 ) {
   return { mine: tasks.filter(isActive), open, closed };
 }
