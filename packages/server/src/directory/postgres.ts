@@ -1,4 +1,5 @@
 import pg from "pg";
+import { transaction } from "../store/postgres.ts";
 import { MARK_END, MARK_START, type SearchQuery, snippetParts } from "./search.ts";
 import type {
   AccountRecord,
@@ -556,22 +557,5 @@ export class PostgresDirectoryStore implements DirectoryStore {
 
   async close(): Promise<void> {
     await this.pool.end();
-  }
-}
-
-async function transaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query("BEGIN");
-    await work(client);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch((e: Error) => {
-      broken = e;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
   }
 }

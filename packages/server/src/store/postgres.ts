@@ -246,7 +246,10 @@ export class PostgresStore implements Store {
 }
 
 /** Runs `work` in one transaction on one pooled connection. */
-async function transaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+export async function transaction(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<void>,
+): Promise<void> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
